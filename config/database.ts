@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+
+import path from 'node:path';
+
+/**
+ * Selects the database: PostgreSQL when DATABASE_URL, DATABASE_CLIENT=postgres or
+ * DATABASE_HOST is set, otherwise an SQLite file under .tmp/ (the embedded default).
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const usePostgres =
+    env('DATABASE_CLIENT', '') === 'postgres' || env('DATABASE_URL', '') !== '' || env('DATABASE_HOST', '') !== '';
+
+  if (!usePostgres) {
+    return {
+      connection: {
+        client: 'sqlite',
+        connection: {
+          filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
+        },
+        useNullAsDefault: true,
+      },
+    };
+  }
+
+  const url = env('DATABASE_URL', '');
+  const connection = url
+    ? { connectionString: url, schema: env('DATABASE_SCHEMA', 'public') }
+    : {
+        host: env('DATABASE_HOST', '127.0.0.1'),
+        port: env.int('DATABASE_PORT', 5432),
+        database: env('DATABASE_NAME', 'crm'),
+        user: env('DATABASE_USERNAME', 'postgres'),
+        password: env('DATABASE_PASSWORD', ''),
+        schema: env('DATABASE_SCHEMA', 'public'),
+        ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+      };
+
+  return {
+    connection: {
+      client: 'postgres',
+      connection,
+      pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
+    },
+  };
+};

@@ -1,0 +1,8 @@
+export default {
+  register() {},
+  bootstrap() {},
+  services: {},
+  controllers: {},
+  routes: {},
+  contentTypes: {},
+};
