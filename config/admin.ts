@@ -16,6 +16,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     encryptionKey: env('ENCRYPTION_KEY'),
   },
   autoOpen: false,
+  // The API tests run without a built admin panel.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   // No call home: AI features, the satisfaction survey and the Enterprise promotion stay off.
   ai: { enabled: false },
   flags: {
