@@ -39,3 +39,21 @@ describe('content types', () => {
     expect(attribute).toMatchObject({ type: 'relation', relation: 'manyToOne', target: 'admin::user' });
   });
 });
+
+describe('admin configuration', () => {
+  it('labels négo fields in French', async () => {
+    const configuration = await strapi
+      .plugin('content-manager')
+      .service('content-types')
+      .findConfiguration({ uid: 'api::negotiation.negotiation' });
+    expect(configuration.metadatas.phase.edit.label).toBe('Phase de vente');
+    expect(configuration.metadatas.phase.edit.editable).toBe(false);
+    expect(configuration.metadatas.buyer.list.label).toBe('Prospect');
+    expect(configuration.layouts.list).toEqual(['subject', 'buyer', 'phase', 'status', 'owner', 'createdAt']);
+  });
+
+  it('creates the sales roles', async () => {
+    const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['crm-negotiator', 'crm-sales-director'] } } });
+    expect(roles.map((role: { name: string }) => role.name).sort()).toEqual(['Directeur commercial', 'Négociateur']);
+  });
+});
