@@ -85,7 +85,13 @@ async function main() {
     fs.rmSync(sqliteFile, { force: true });
     const env = testEnvironment({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sqliteFile, TEST_DATABASE: 'sqlite' });
     delete process.env.DATABASE_URL;
-    results.push(runJest({ label: 'sqlite', env, files: SQLITE_SUITE.filter((file) => fs.existsSync(file)), extraArgs }));
+    // Path filters given on the command line narrow the SQLite suite instead of adding to it.
+    const pathFilters = extraArgs.filter((arg) => !arg.startsWith('-'));
+    const flags = extraArgs.filter((arg) => arg.startsWith('-'));
+    const files = SQLITE_SUITE.filter(
+      (file) => fs.existsSync(file) && (pathFilters.length === 0 || pathFilters.some((filter) => file.includes(filter.replace(/^\.\//, '')))),
+    );
+    if (files.length > 0) results.push(runJest({ label: 'sqlite', env, files, extraArgs: flags }));
   }
 
   const passed = results.reduce((sum, r) => sum + r.passed, 0);

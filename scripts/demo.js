@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+'use strict';
+
+// Builds what is needed, loads the demo data (idempotent), then starts the CRM on
+// http://localhost:1337/admin. Options: --no-start (load the data and stop).
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { APP_ROOT, DIST, ensureLocalSecrets, compileServer, buildAdminIfStale, loadStrapi } = require('./lib/app');
+const { demoAccounts } = require('./lib/demo-accounts');
+
+function log(message) {
+  process.stdout.write(`[demo] ${message}\n`);
+}
+
+async function seed(accounts) {
+  const strapi = await loadStrapi();
+  try {
+    const { seedDemo } = require(path.join(DIST, 'src', 'demo', 'seed.js'));
+    const report = await seedDemo(strapi, { accounts, gpsSourceDir: path.join(APP_ROOT, 'data', 'gps-hendaye') });
+    const { users, contacts, negotiations, activities } = report.created;
+    log(`demo data: created ${users} accounts, ${contacts} contacts, ${negotiations} négos, ${activities} activities; GPS import ${report.gpsRunStatus}`);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+function printAccounts(accounts) {
+  const port = process.env.PORT || '1337';
+  const lines = [
+    '',
+    `  CRM VEFA (démo) : http://localhost:${port}/admin`,
+    `  Administrateur : ${accounts.admin.email} / ${accounts.admin.password}`,
+    ...accounts.negotiators.map((n) => `  Négociateur    : ${n.email} / ${n.password}`),
+    '  Identifiants de démonstration, pour un usage local uniquement.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main() {
+  const startServer = !process.argv.includes('--no-start');
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  ensureLocalSecrets(log);
+  compileServer(log);
+  if (startServer) buildAdminIfStale(log);
+
+  const accounts = demoAccounts();
+  await seed(accounts);
+  printAccounts(accounts);
+  if (!startServer) return;
+
+  const server = spawn(path.join(APP_ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: APP_ROOT,
+    stdio: 'inherit',
+    env: process.env,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on('exit', (code) => {
+    process.exitCode = code ?? 0;
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`[demo] ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
