@@ -2,13 +2,39 @@ import type { Core } from '@strapi/strapi';
 import { ensureSchemaExtensions } from './database/schema-extensions';
 import { applyAdminLayouts } from './admin-config/apply';
 import { ensureCrmRoles } from './access/roles';
+import { registerSalesRules, type SalesServices } from './sales';
+
+let sales: SalesServices | null = null;
+
+/** Sales services built at register time; controllers and jobs reach them through here. */
+export function salesServices(): SalesServices {
+  if (!sales) throw new Error('The sales rules are not registered yet');
+  return sales;
+}
+
+const OPTION_EXPIRY_RULE = '*/10 * * * *';
 
 export default {
-  register(_context: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    sales = registerSalesRules(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSchemaExtensions(strapi);
     await ensureCrmRoles(strapi);
     await applyAdminLayouts(strapi);
+
+    if (process.env.CRM_SCHEDULES_ENABLED !== 'false') {
+      // Releasing an expired option is idempotent, so several instances may run it safely.
+      strapi.cron.add({
+        releaseExpiredOptions: {
+          task: async () => {
+            const lots = await salesServices().holds.releaseExpiredOptions();
+            if (lots.length > 0) strapi.log.info(`[sales] released expired options on lots ${lots.join(', ')}`);
+          },
+          options: { rule: OPTION_EXPIRY_RULE, tz: 'Europe/Paris' },
+        },
+      });
+    }
   },
 };

@@ -27,24 +27,22 @@ async function create(path: string, data: Record<string, unknown>) {
 }
 
 describe('REST API with a full-access token', () => {
-  it('creates and reads a programme with a lot above one million euros', async () => {
-    const programme = await create('programmes', {
-      gpsCode: `REST-P1-${run}`,
-      name: 'Résidence Les Embruns',
-      city: 'Hendaye',
-      postalCode: '64700',
-      commercialisationStatus: 'selling',
+  it('reads a lot above one million euros', async () => {
+    const programme = await strapi.documents('api::programme.programme').create({
+      data: { gpsCode: `REST-P1-${run}`, name: 'Résidence Les Embruns', city: 'Hendaye', postalCode: '64700', commercialisationStatus: 'selling' },
     });
-    const lot = await create('lots', {
-      gpsKey: `REST-P1-${run}/A101`,
-      reference: 'A101',
-      programmeCode: `REST-P1-${run}`,
-      programme: programme.documentId,
-      kind: 'apartment',
-      typology: 't5',
-      livingArea: 142.35,
-      price: 1234567.89,
-      salesStatus: 'available',
+    const lot = await strapi.documents('api::lot.lot').create({
+      data: {
+        gpsKey: `REST-P1-${run}/A101`,
+        reference: 'A101',
+        programmeCode: `REST-P1-${run}`,
+        programme: programme.documentId,
+        kind: 'apartment',
+        typology: 't5',
+        livingArea: 142.35,
+        price: 1234567.89,
+        salesStatus: 'available',
+      },
     });
 
     const read = await http(strapi).get(`/api/lots/${lot.documentId}`).query({ populate: 'programme' }).set(auth());
@@ -75,15 +73,19 @@ describe('REST API with a full-access token', () => {
 
   it('creates a négo with a proposition, a reservation and an activity', async () => {
     const buyer = await create('contacts', { lastName: 'Lasserre', firstName: 'Iban', contactType: 'prospect' });
-    const programme = await create('programmes', { gpsCode: `REST-P2-${run}`, name: 'Villa Txingudi', commercialisationStatus: 'selling' });
-    const lot = await create('lots', {
-      gpsKey: `REST-P2-${run}/B12`,
-      reference: 'B12',
-      programmeCode: `REST-P2-${run}`,
-      programme: programme.documentId,
-      kind: 'apartment',
-      price: 318000,
-      salesStatus: 'available',
+    const programme = await strapi.documents('api::programme.programme').create({
+      data: { gpsCode: `REST-P2-${run}`, name: 'Villa Txingudi', commercialisationStatus: 'selling' },
+    });
+    const lot = await strapi.documents('api::lot.lot').create({
+      data: {
+        gpsKey: `REST-P2-${run}/B12`,
+        reference: 'B12',
+        programmeCode: `REST-P2-${run}`,
+        programme: programme.documentId,
+        kind: 'apartment',
+        price: 318000,
+        salesStatus: 'available',
+      },
     });
     const negotiation = await create('negotiations', {
       buyer: buyer.documentId,
@@ -128,6 +130,11 @@ describe('REST API with a full-access token', () => {
     const response = await http(strapi).get('/api/phase-changes').set(auth());
     expect(response.status).toBe(200);
     expect(Array.isArray(response.body.data)).toBe(true);
+  });
+
+  it.each(['programmes', 'lots', 'phase-changes'])('offers no write route on %s', async (path) => {
+    const response = await http(strapi).post(`/api/${path}`).set(auth()).send({ data: { name: 'x' } });
+    expect([404, 405]).toContain(response.status);
   });
 
   it('rejects a request without a token', async () => {

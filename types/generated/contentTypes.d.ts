@@ -864,6 +864,10 @@ export interface ApiPhaseChangePhaseChange extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    actor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     changedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     changedBy: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
     createdAt: Schema.Attribute.DateTime;
@@ -1024,6 +1028,7 @@ export interface ApiPropositionProposition extends Struct.CollectionTypeSchema {
       'api::negotiation.negotiation'
     >;
     notes: Schema.Attribute.Text;
+    optionUntil: Schema.Attribute.Date;
     proposedOn: Schema.Attribute.Date;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;

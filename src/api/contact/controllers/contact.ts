@@ -1,3 +1,16 @@
 import { factories } from '@strapi/strapi';
+import { assertNoReadOnlyFields } from '../../../sales/read-only-fields';
 
-export default factories.createCoreController('api::contact.contact');
+const UID = 'api::contact.contact';
+
+export default factories.createCoreController(UID, () => ({
+  async create(ctx) {
+    assertNoReadOnlyFields(UID, ctx.request.body?.data);
+    return super.create(ctx);
+  },
+
+  async update(ctx) {
+    assertNoReadOnlyFields(UID, ctx.request.body?.data);
+    return super.update(ctx);
+  },
+}));

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::lot.lot');
+// Read-only over REST: GPS is the reference for the stock, imported every night.
+export default factories.createCoreRouter('api::lot.lot', { only: ['find', 'findOne'] });

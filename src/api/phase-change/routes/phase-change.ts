@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::phase-change.phase-change');
+// Read-only over REST: the sales rules write the phase history.
+export default factories.createCoreRouter('api::phase-change.phase-change', { only: ['find', 'findOne'] });
