@@ -60,7 +60,8 @@ async function main() {
   const onlySqlite = process.env.TEST_ONLY === 'sqlite';
   const onlyPostgres = process.env.TEST_ONLY === 'postgres';
 
-  compileApplication();
+  // TEST_SKIP_COMPILE=1 reuses dist/ as it is, to iterate on tests without a rebuild.
+  if (process.env.TEST_SKIP_COMPILE !== '1') compileApplication();
   const results = [];
 
   if (!onlySqlite) {

@@ -28,7 +28,7 @@ export function currentActor(strapi: Core.Strapi): SaveActor {
     const name = [state.user.firstname, state.user.lastname].filter((part) => typeof part === 'string' && part).join(' ');
     return { source: 'admin', adminUserId: state.user.id, label: name || String(state.user.email ?? state.user.id) };
   }
-  if (strategy === 'api-token') {
+  if (strategy === 'content-api-token' || strategy === 'api-token') {
     const tokenName = state.auth?.credentials?.name;
     return { source: 'api', adminUserId: null, label: `Jeton d'API « ${typeof tokenName === 'string' ? tokenName : 'sans nom'} »` };
   }

@@ -164,9 +164,13 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
 
     if (result.status === 'lost' && before?.status !== 'lost') {
       await holds.release({ negotiationId }, 'withdrawal');
-      await strapi.db
+      // The withdrawal ends the reservation contract; the lots were released just above.
+      const active = await strapi.db
         .query('api::reservation.reservation')
-        .updateMany({ where: { negotiation: { id: negotiationId }, status: 'active' }, data: { status: 'cancelled', cancelledAt: new Date() } });
+        .findMany({ where: { negotiation: { id: negotiationId }, status: 'active' }, select: ['id'] });
+      for (const reservation of active) {
+        await strapi.db.query('api::reservation.reservation').update({ where: { id: reservation.id }, data: { status: 'cancelled', cancelledAt: new Date() } });
+      }
     }
     if (result.status === 'closed' && before?.status !== 'closed') {
       await holds.release({ negotiationId, kinds: ['option'] }, 'closed');
