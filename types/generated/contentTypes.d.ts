@@ -1187,6 +1187,82 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginGpsSyncSyncRun extends Struct.CollectionTypeSchema {
+  collectionName: 'gps_sync_runs';
+  info: {
+    description: "Une ex\u00E9cution de l'import GPS : source, r\u00E9sultat, compteurs, lignes rejet\u00E9es et \u00E9carts avec le CRM";
+    displayName: 'Synchronisation GPS';
+    pluralName: 'sync-runs';
+    singularName: 'sync-run';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checksum: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    differenceCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    differences: Schema.Attribute.JSON;
+    dryRun: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    errorCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    finishedAt: Schema.Attribute.DateTime;
+    forced: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::gps-sync.sync-run'
+    > &
+      Schema.Attribute.Private;
+    lotsCreated: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    lotsUnchanged: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    lotsUpdated: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    lotsWithdrawn: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    message: Schema.Attribute.Text;
+    programmesCreated: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    programmesUnchanged: Schema.Attribute.Integer &
+      Schema.Attribute.DefaultTo<0>;
+    programmesUpdated: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    programmesWithdrawn: Schema.Attribute.Integer &
+      Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    rejectedCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    rejectedRows: Schema.Attribute.JSON;
+    source: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    startedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<
+      ['running', 'success', 'partial', 'failed', 'skipped']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'running'>;
+    trigger: Schema.Attribute.Enumeration<
+      ['schedule', 'admin', 'cli', 'demo']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -1615,6 +1691,7 @@ declare module '@strapi/strapi' {
       'api::reservation.reservation': ApiReservationReservation;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::gps-sync.sync-run': PluginGpsSyncSyncRun;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

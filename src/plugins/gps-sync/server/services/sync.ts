@@ -1,0 +1,273 @@
+import type { Core } from '@strapi/strapi';
+import { createHash } from 'node:crypto';
+import { databaseClient } from '../../../../database/schema-extensions';
+import {
+  type CsvTable,
+  checkWithdrawalGuard,
+  completedRunMessage,
+  computeSyncPlan,
+  type ExportFileKind,
+  failedRunMessage,
+  type ParsedExport,
+  SKIPPED_RUN_MESSAGE,
+  type SyncPlan,
+  validateExport,
+  withdrawalGuardMessage,
+} from '../../../../domain/gps';
+import { parseEncoding, readConfig } from '../config';
+import { applyPlan } from '../sync/apply';
+import { inspectFile, readCsvTable } from '../sync/csv-file';
+import { describeError, RunFailure, type RunFailureCode } from '../sync/errors';
+import { tryAcquireRunLock } from '../sync/lock';
+import { emptyCounts, type RunOptions, type RunProgress, type RunReport, type RunStatus, type RunTrigger } from '../sync/report';
+import { closeInterruptedRuns, createRunRecord, finishRunRecord, type RunRecordRef } from '../sync/run-records';
+import { type ResolvedSource, resolveSource } from '../sync/source';
+import { loadStoredState } from '../sync/state';
+import { TABLES } from '../sync/tables';
+
+/** The run in progress in this process, for GET /gps-sync/status. */
+export interface CurrentRun {
+  runId: string;
+  trigger: RunTrigger;
+  dryRun: boolean;
+  startedAt: Date;
+  progress: RunProgress;
+}
+
+export interface GpsSyncService {
+  run(options: RunOptions): Promise<RunReport>;
+  current(): CurrentRun | null;
+}
+
+interface ReadExport {
+  parsed: ParsedExport;
+  checksum: string;
+}
+
+/** Outcome of the transaction: the plan, and whether it was written. */
+interface PlanOutcome {
+  plan: SyncPlan;
+  applied: boolean;
+  guardMessage: string | null;
+}
+
+function runStatusOf(plan: SyncPlan): RunStatus {
+  return plan.counts.rejected > 0 ? 'partial' : 'success';
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
+  let currentRun: CurrentRun | null = null;
+  const log = strapi.log;
+
+  function reportProgress(options: RunOptions, progress: RunProgress): void {
+    if (currentRun !== null && currentRun.runId === progress.runId) currentRun.progress = progress;
+    if (!options.onProgress) return;
+    try {
+      options.onProgress(progress);
+    } catch (error) {
+      log.warn(`GPS sync ${progress.runId}: the progress callback failed: ${describeError(error)}`);
+    }
+  }
+
+  async function readExport(runId: string, source: ResolvedSource, options: RunOptions): Promise<ReadExport> {
+    const config = readConfig(strapi);
+    const encodingName = options.source?.encoding ?? config.encoding;
+    const configuredEncoding = parseEncoding(encodingName);
+    if (configuredEncoding === undefined) {
+      throw new RunFailure(`encodage « ${encodingName} » inconnu : indiquez utf-8 ou windows-1252, ou laissez vide pour le détecter.`, {
+        code: 'INVALID_ENCODING',
+      });
+    }
+
+    const checksum = createHash('sha256');
+    const tables: Partial<Record<ExportFileKind, CsvTable>> = {};
+    for (const kind of ['programmes', 'lots'] as const) {
+      const { path, file } = source.files[kind];
+      reportProgress(options, { runId, phase: 'reading', done: 0, total: 0, message: `Lecture de ${file}` });
+
+      const inspection = await inspectFile(path, file);
+      checksum.update(inspection.sha256);
+      const encoding = configuredEncoding ?? (inspection.validUtf8 ? 'utf-8' : 'windows-1252');
+      const table = await readCsvTable({ path, file, kind, inspection, encoding });
+      log.info(`GPS sync ${runId}: read ${file} (${inspection.bytes} bytes, ${encoding}, ${table.records.length} rows)`);
+      tables[kind] = table;
+    }
+
+    const programmes = tables.programmes;
+    const lots = tables.lots;
+    if (!programmes || !lots) throw new Error('Both GPS files must be read before validation');
+
+    const validation = validateExport({ programmes, lots });
+    if (!validation.ok) {
+      throw new RunFailure(validation.message, { code: validation.code === 'MISSING_COLUMNS' ? 'MISSING_COLUMNS' : 'DUPLICATE_COLUMN' });
+    }
+    return { parsed: validation.export, checksum: checksum.digest('hex') };
+  }
+
+  /**
+   * Loads the stored state and computes the plan. Unless the run is dry or stopped by the
+   * withdrawal guard, it then writes the plan and the run's final record in the same
+   * transaction, so a process killed midway leaves the database as it was, with the run
+   * record still 'running'.
+   */
+  async function planAndApply(input: {
+    record: RunRecordRef;
+    parsed: ParsedExport;
+    options: RunOptions;
+    buildReport: (plan: SyncPlan, status: RunStatus, message: string) => RunReport;
+  }): Promise<PlanOutcome> {
+    const { record, parsed, options } = input;
+    const config = readConfig(strapi);
+    const engine = databaseClient(strapi);
+    const runId = record.documentId;
+
+    return strapi.db.transaction(async ({ trx }) => {
+      if (engine === 'postgres' && !options.dryRun) {
+        // A lot hold created in the CRM while the plan is computed and written would be
+        // overwritten by a status computed without it, so new holds wait for this transaction.
+        // NOTE: a CRM transaction that updates a lot before inserting its hold can deadlock
+        // with this one; PostgreSQL then aborts one of the two and this run fails.
+        await trx.raw('lock table ?? in share mode', [TABLES.holds]);
+      }
+
+      reportProgress(options, { runId, phase: 'planning', done: 0, total: 0, message: 'Calcul des changements' });
+      const state = await loadStoredState(trx);
+      const plan = computeSyncPlan(parsed, state);
+      log.info(
+        `GPS sync ${runId}: plan with ${plan.programmeWrites.length} programme and ${plan.lotWrites.length} lot writes, ` +
+          `${plan.counts.rejected} rejected rows, ${plan.differences.length} differences with CRM holds`,
+      );
+
+      const breach = options.force ? null : checkWithdrawalGuard(plan, config.maxWithdrawalShare);
+      if (breach) return { plan, applied: false, guardMessage: withdrawalGuardMessage(breach) };
+      if (options.dryRun) return { plan, applied: false, guardMessage: null };
+
+      await applyPlan({
+        trx,
+        engine,
+        schema: engine === 'postgres' ? strapi.db.getSchemaName() : undefined,
+        plan,
+        storedProgrammeIds: new Map(state.programmes.map((programme) => [programme.code, programme.id])),
+        storedLotIds: new Map(state.lots.map((lot) => [lot.gpsKey, lot.id])),
+        now: new Date(),
+        onProgress: ({ written, total }) =>
+          reportProgress(options, { runId, phase: 'applying', done: written, total, message: `Écriture : ${written} / ${total}` }),
+      });
+
+      const status = runStatusOf(plan);
+      const message = completedRunMessage({ counts: plan.counts, dryRun: false, differenceCount: plan.differences.length });
+      await finishRunRecord(strapi, record, input.buildReport(plan, status, message));
+      return { plan, applied: true, guardMessage: null };
+    });
+  }
+
+  async function run(options: RunOptions): Promise<RunReport> {
+    const startedAt = new Date();
+    const dryRun = options.dryRun ?? false;
+    const forced = options.force ?? false;
+    const record = await createRunRecord(strapi, { trigger: options.trigger, startedAt, dryRun, forced });
+    const runId = record.documentId;
+    log.info(`GPS sync ${runId}: started by ${options.trigger}${dryRun ? ' (dry run)' : ''}${forced ? ' (forced)' : ''}`);
+
+    let sourceDescription: string | null = null;
+    let checksum: string | null = null;
+    const report = (input: Partial<RunReport> & Pick<RunReport, 'status' | 'message'>): RunReport => ({
+      runId,
+      counts: emptyCounts(),
+      rejectedRows: [],
+      differences: [],
+      errorCode: null,
+      dryRun,
+      forced,
+      source: sourceDescription,
+      checksum,
+      startedAt,
+      finishedAt: new Date(),
+      ...input,
+    });
+    const fromPlan = (plan: SyncPlan, status: RunStatus, message: string, errorCode: RunFailureCode | null = null): RunReport =>
+      report({ status, message, errorCode, counts: plan.counts, rejectedRows: plan.rejected, differences: plan.differences });
+
+    const lock = await tryAcquireRunLock(strapi.db.connection, databaseClient(strapi));
+    if (lock === null) {
+      const skipped = report({ status: 'skipped', message: SKIPPED_RUN_MESSAGE, errorCode: 'SYNC_ALREADY_RUNNING' });
+      await finishRunRecord(strapi, record, skipped);
+      log.warn(`GPS sync ${runId}: skipped because another run has taken the run lock`);
+      return skipped;
+    }
+
+    currentRun = {
+      runId,
+      trigger: options.trigger,
+      dryRun,
+      startedAt,
+      progress: { runId, phase: 'reading', done: 0, total: 0, message: 'Démarrage' },
+    };
+
+    try {
+      const interrupted = await closeInterruptedRuns(strapi, record.id, startedAt);
+      if (interrupted > 0) log.warn(`GPS sync ${runId}: marked ${interrupted} interrupted earlier runs as failed`);
+
+      const source = await resolveSource({ options: options.source ?? {}, config: readConfig(strapi), appRoot: strapi.dirs.app.root });
+      sourceDescription = source.description;
+      let outcome: PlanOutcome;
+      try {
+        const read = await readExport(runId, source, options);
+        checksum = read.checksum;
+        outcome = await planAndApply({
+          record,
+          parsed: read.parsed,
+          options,
+          buildReport: (plan, status, message) => fromPlan(plan, status, message),
+        });
+      } finally {
+        await source.cleanup();
+      }
+
+      const { plan } = outcome;
+      let final: RunReport;
+      if (outcome.guardMessage !== null) {
+        final = fromPlan(plan, 'failed', outcome.guardMessage, 'WITHDRAWAL_THRESHOLD_EXCEEDED');
+        await finishRunRecord(strapi, record, final);
+        log.warn(`GPS sync ${runId}: not applied, it would withdraw ${plan.withdrawal.availableWithdrawn} of ${plan.withdrawal.availableBefore} available lots`);
+      } else if (!outcome.applied) {
+        const message = completedRunMessage({ counts: plan.counts, dryRun: true, differenceCount: plan.differences.length });
+        final = fromPlan(plan, runStatusOf(plan), message);
+        await finishRunRecord(strapi, record, final);
+      } else {
+        final = fromPlan(plan, runStatusOf(plan), completedRunMessage({ counts: plan.counts, dryRun: false, differenceCount: plan.differences.length }));
+      }
+
+      const { programmes, lots, rejected } = plan.counts;
+      log.info(
+        `GPS sync ${runId}: ${final.status}${dryRun ? ' (dry run)' : ''}; programmes ${programmes.created} created, ` +
+          `${programmes.updated} updated, ${programmes.unchanged} unchanged, ${programmes.withdrawn} ended; lots ` +
+          `${lots.created} created, ${lots.updated} updated, ${lots.unchanged} unchanged, ${lots.withdrawn} withdrawn; ` +
+          `${rejected} rejected rows; ${plan.differences.length} differences`,
+      );
+      reportProgress(options, { runId, phase: 'done', done: 0, total: 0, message: final.message });
+      return final;
+    } catch (error) {
+      const failure =
+        error instanceof RunFailure
+          ? report({ status: 'failed', errorCode: error.details.code, message: failedRunMessage(error.message) })
+          : report({ status: 'failed', errorCode: 'UNEXPECTED_ERROR', message: failedRunMessage(`erreur inattendue (${describeError(error)}).`) });
+      if (error instanceof RunFailure) {
+        log.warn(`GPS sync ${runId}: failed with ${error.details.code}: ${error.message}`);
+      } else {
+        log.error(`GPS sync ${runId}: failed unexpectedly`, error);
+      }
+      await finishRunRecord(strapi, record, failure);
+      reportProgress(options, { runId, phase: 'done', done: 0, total: 0, message: failure.message });
+      return failure;
+    } finally {
+      currentRun = null;
+      await lock.release();
+    }
+  }
+
+  return {
+    run,
+    current: () => currentRun,
+  };
+};
