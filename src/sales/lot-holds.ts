@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { deriveLotSalesStatus } from '../domain/lots';
 import type { CrmLotHold, GpsLotStatus } from '../domain/lots/types';
+import { currentConnection } from './connection';
 import { conflict } from './errors';
 
 /** Kind of a row of lot_holds: a signed deed is stored as `sale`. */
@@ -49,11 +50,11 @@ function gpsStatusOf(value: unknown): GpsLotStatus | null {
 
 /** Lot holds: options, reservations and deeds on lots, guarded by a unique partial index. */
 export function createLotHolds(strapi: Core.Strapi) {
-  const knex = (trx?: Knex.Transaction): Knex => trx ?? strapi.db.connection;
+  const connection = async (trx?: Knex.Transaction): Promise<Knex> => trx ?? currentConnection(strapi);
 
   async function findLots(lotIds: number[], trx?: Knex.Transaction): Promise<LotSummary[]> {
     if (lotIds.length === 0) return [];
-    const rows = await knex(trx)('lots')
+    const rows = await (await connection(trx))('lots')
       .leftJoin('lots_programme_lnk as link', 'link.lot_id', 'lots.id')
       .leftJoin('programmes', 'programmes.id', 'link.programme_id')
       .whereIn('lots.id', lotIds)
@@ -80,7 +81,7 @@ export function createLotHolds(strapi: Core.Strapi) {
   }
 
   async function activeHolder(lotId: number, trx?: Knex.Transaction): Promise<HolderRow | null> {
-    const row = await knex(trx)('lot_holds')
+    const row = await (await connection(trx))('lot_holds')
       .leftJoin('negotiations', 'negotiations.id', 'lot_holds.negotiation_id')
       .where('lot_holds.lot_id', lotId)
       .whereNull('lot_holds.released_at')
@@ -112,7 +113,7 @@ export function createLotHolds(strapi: Core.Strapi) {
   async function refreshLotStatuses(lotIds: number[], trx?: Knex.Transaction): Promise<void> {
     if (lotIds.length === 0) return;
     const lots = await findLots(lotIds, trx);
-    const holds = await knex(trx)('lot_holds').whereIn('lot_id', lotIds).whereNull('released_at').select('lot_id', 'kind');
+    const holds = await (await connection(trx))('lot_holds').whereIn('lot_id', lotIds).whereNull('released_at').select('lot_id', 'kind');
     const holdByLot = new Map<number, HoldKind>(holds.map((row) => [Number(row.lot_id), parseHoldKind(row.kind)]));
 
     for (const lot of lots) {
@@ -123,7 +124,7 @@ export function createLotHolds(strapi: Core.Strapi) {
         crmHold: hold ? HOLD_TO_CRM[hold] : null,
       });
       if (status !== lot.salesStatus) {
-        await knex(trx)('lots').where('id', lot.id).update({ sales_status: status, updated_at: new Date() });
+        await (await connection(trx))('lots').where('id', lot.id).update({ sales_status: status, updated_at: new Date() });
       }
     }
   }
@@ -174,7 +175,7 @@ export function createLotHolds(strapi: Core.Strapi) {
     reason: string,
     trx?: Knex.Transaction,
   ): Promise<number[]> {
-    const query = knex(trx)('lot_holds').whereNull('released_at');
+    const query = (await connection(trx))('lot_holds').whereNull('released_at');
     if (where.negotiationId !== undefined) query.where('negotiation_id', where.negotiationId);
     if (where.reservationId !== undefined) query.where('reservation_id', where.reservationId);
     if (where.lotIds) query.whereIn('lot_id', where.lotIds);
@@ -193,9 +194,9 @@ export function createLotHolds(strapi: Core.Strapi) {
   async function setSold(negotiationId: number, sold: boolean, trx?: Knex.Transaction): Promise<void> {
     const from: HoldKind = sold ? 'reservation' : 'sale';
     const to: HoldKind = sold ? 'sale' : 'reservation';
-    const rows = await knex(trx)('lot_holds').where({ negotiation_id: negotiationId, kind: from }).whereNull('released_at').select('lot_id');
+    const rows = await (await connection(trx))('lot_holds').where({ negotiation_id: negotiationId, kind: from }).whereNull('released_at').select('lot_id');
     if (rows.length === 0) return;
-    await knex(trx)('lot_holds').where({ negotiation_id: negotiationId, kind: from }).whereNull('released_at').update({ kind: to });
+    await (await connection(trx))('lot_holds').where({ negotiation_id: negotiationId, kind: from }).whereNull('released_at').update({ kind: to });
     await refreshLotStatuses(rows.map((row) => Number(row.lot_id)), trx);
   }
 
@@ -220,7 +221,7 @@ export function createLotHolds(strapi: Core.Strapi) {
   }
 
   async function activeHoldsOfNegotiation(negotiationId: number, trx?: Knex.Transaction) {
-    const rows = await knex(trx)('lot_holds').where('negotiation_id', negotiationId).whereNull('released_at').select('lot_id', 'kind', 'reservation_id');
+    const rows = await (await connection(trx))('lot_holds').where('negotiation_id', negotiationId).whereNull('released_at').select('lot_id', 'kind', 'reservation_id');
     return rows.map((row) => ({ lotId: Number(row.lot_id), kind: parseHoldKind(row.kind), reservationId: row.reservation_id === null ? null : Number(row.reservation_id) }));
   }
 

@@ -15,12 +15,17 @@ import {
 } from '../domain/negotiation';
 import { formatFrenchDate } from '../demo/dates';
 import { currentActor } from './actor';
+import { currentConnection } from './connection';
 import { conflict, invalidRequest } from './errors';
 import { readBoolean, readDate, readNumber, readRelation, readString } from './input';
 import type { LotHolds } from './lot-holds';
 import { relationIdAfter } from './relations';
 
 const UID = 'api::negotiation.negotiation';
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
 
 type StoredNegotiation = Record<string, unknown> & { id: number; documentId: string };
 
@@ -47,22 +52,46 @@ const RULE_FIELDS = [
 const statusAction = new AsyncLocalStorage<NegotiatorStatusAction>();
 
 export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
+  // The rules run on every négo save, so the stored record, its relations and the counts that
+  // feed the phase are read in two queries instead of one per relation.
   async function loadStored(documentId: string): Promise<StoredNegotiation | null> {
-    const row: unknown = await strapi.db.query(UID).findOne({
-      where: { documentId },
-      populate: { programme: { select: ['id'] }, buyer: { select: ['id', 'firstName', 'lastName'] } },
-    });
-    if (typeof row !== 'object' || row === null || !('id' in row) || !('documentId' in row)) return null;
-    return row as StoredNegotiation;
+    const knex = await currentConnection(strapi);
+    const row = await knex('negotiations as n')
+      .leftJoin('negotiations_programme_lnk as p', 'p.negotiation_id', 'n.id')
+      .leftJoin('negotiations_buyer_lnk as b', 'b.negotiation_id', 'n.id')
+      .where('n.document_id', documentId)
+      .first('n.*', 'p.programme_id', 'b.contact_id as buyer_id');
+    if (!row) return null;
+
+    const stored: StoredNegotiation = { id: Number(row.id), documentId: String(row.document_id) };
+    for (const [column, value] of Object.entries(row)) stored[camelCase(column)] = value;
+    stored.programme = row.programme_id === null ? null : { id: Number(row.programme_id) };
+    stored.buyer = row.buyer_id === null ? null : { id: Number(row.buyer_id) };
+    return stored;
   }
 
   async function salesCounts(negotiationId: number | null) {
     if (negotiationId === null) return { propositionCount: 0, reservation: null };
-    const propositionCount = await strapi.db.query('api::proposition.proposition').count({ where: { negotiation: { id: negotiationId } } });
-    const reservation = await strapi.db
-      .query('api::reservation.reservation')
-      .findOne({ where: { negotiation: { id: negotiationId }, status: 'active' }, select: ['id', 'contractPrice'] });
-    return { propositionCount: Number(propositionCount), reservation: reservation ?? null };
+    const knex = await currentConnection(strapi);
+    const row = await knex
+      .select(
+        knex('propositions_negotiation_lnk').count('*').where('negotiation_id', negotiationId).as('proposition_count'),
+        knex('reservations as r')
+          .join('reservations_negotiation_lnk as l', 'l.reservation_id', 'r.id')
+          .where({ 'l.negotiation_id': negotiationId, 'r.status': 'active' })
+          .select('r.id')
+          .limit(1)
+          .as('reservation_id'),
+        knex('reservations as r')
+          .join('reservations_negotiation_lnk as l', 'l.reservation_id', 'r.id')
+          .where({ 'l.negotiation_id': negotiationId, 'r.status': 'active' })
+          .select('r.contract_price')
+          .limit(1)
+          .as('contract_price'),
+      )
+      .first();
+    const reservation = row?.reservation_id == null ? null : { id: Number(row.reservation_id), contractPrice: row.contract_price };
+    return { propositionCount: Number(row?.proposition_count ?? 0), reservation };
   }
 
   function storedPhase(stored: StoredNegotiation | null): StoredPhase | null {

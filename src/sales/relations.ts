@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { RelationChange, RelationRef } from './input';
 import { sameRef } from './input';
+import { currentConnection } from './connection';
 
 /** Turns relation refs (ids or documentIds) into numeric ids; unknown documentIds are dropped. */
 export async function resolveIds(strapi: Core.Strapi, table: string, refs: RelationRef[]): Promise<number[]> {
   const ids = refs.filter((ref) => ref.id !== undefined).map((ref) => Number(ref.id));
   const documentIds = refs.filter((ref) => ref.id === undefined && ref.documentId).map((ref) => String(ref.documentId));
   if (documentIds.length > 0) {
-    const rows = await strapi.db.connection(table).whereIn('document_id', documentIds).select('id');
+    const knex = await currentConnection(strapi);
+    const rows = await knex(table).whereIn('document_id', documentIds).select('id');
     ids.push(...rows.map((row: { id: number }) => Number(row.id)));
   }
   return [...new Set(ids)];
