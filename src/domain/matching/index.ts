@@ -1,0 +1,2 @@
+export { hasMatchingCriteria, matchLots, normalizePlace } from './rank';
+export type { HousingType, LotCandidate, LotMatch, MatchOptions, MatchReason, MatchReasonCode, NeedCriteria } from './types';
