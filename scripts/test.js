@@ -29,7 +29,7 @@ function compileApplication() {
 }
 
 function runJest({ label, env, files, extraArgs }) {
-  const reportFile = path.join(APP_ROOT, '.tmp', `jest-${label}.json`);
+  const reportFile = path.join(APP_ROOT, '.tmp', `jest-${label}-${process.pid}.json`);
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });
   fs.rmSync(reportFile, { force: true });
 
@@ -65,7 +65,8 @@ async function main() {
   const results = [];
 
   if (!onlySqlite) {
-    const database = await provisionPostgres(process.env.TEST_DATABASE_NAME || 'crm_test', log);
+    // One database per run, so that runs started side by side do not drop each other's data.
+    const database = await provisionPostgres(process.env.TEST_DATABASE_NAME || `crm_test_${process.pid}`, log);
     log(`PostgreSQL suite on ${database.source}`);
     try {
       results.push(
@@ -82,7 +83,7 @@ async function main() {
   }
 
   if (!onlyPostgres) {
-    const sqliteFile = path.join(APP_ROOT, '.tmp', 'test-sqlite.db');
+    const sqliteFile = path.join(APP_ROOT, '.tmp', `test-sqlite-${process.pid}.db`);
     fs.rmSync(sqliteFile, { force: true });
     const env = testEnvironment({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sqliteFile, TEST_DATABASE: 'sqlite' });
     delete process.env.DATABASE_URL;
@@ -93,6 +94,7 @@ async function main() {
       (file) => fs.existsSync(file) && (pathFilters.length === 0 || pathFilters.some((filter) => file.includes(filter.replace(/^\.\//, '')))),
     );
     if (files.length > 0) results.push(runJest({ label: 'sqlite', env, files, extraArgs: flags }));
+    fs.rmSync(sqliteFile, { force: true });
   }
 
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
