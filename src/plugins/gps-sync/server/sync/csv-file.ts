@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
+import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { checkExportHeader, type CsvRecord, type CsvTable, type ExportFileKind } from '../../../../domain/gps';
@@ -15,6 +16,23 @@ export interface FileInspection {
   binary: boolean;
 }
 
+/** Feeds a chunk to a fatal UTF-8 decoder and returns false once the bytes are not valid UTF-8. */
+function decodesAsUtf8(decoder: TextDecoder, chunk?: Buffer): boolean {
+  try {
+    if (chunk) decoder.decode(chunk, { stream: true });
+    else decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the `code` of a Node.js system error (ENOENT…), read by shape because jest runs code in another realm. */
+function systemErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
 /** Reads a file once to hash it and to tell whether it is valid UTF-8 and whether it is text at all. */
 export async function inspectFile(path: string, file: string): Promise<FileInspection> {
   const hash = createHash('sha256');
@@ -25,35 +43,22 @@ export async function inspectFile(path: string, file: string): Promise<FileInspe
 
   try {
     for await (const chunk of createReadStream(path)) {
-      if (!(chunk instanceof Buffer)) continue;
+      if (!Buffer.isBuffer(chunk)) continue;
       hash.update(chunk);
       bytes += chunk.length;
       if (!binary && chunk.includes(0)) binary = true;
-      if (validUtf8) {
-        try {
-          decoder.decode(chunk, { stream: true });
-        } catch {
-          validUtf8 = false;
-        }
-      }
+      if (validUtf8) validUtf8 = decodesAsUtf8(decoder, chunk);
     }
-    if (validUtf8) decoder.decode();
   } catch (error) {
-    if (error instanceof TypeError) {
-      // The final decode() throws a TypeError when the file ends inside a multi-byte sequence.
-      validUtf8 = false;
-    } else if (isNodeError(error) && error.code === 'ENOENT') {
+    if (systemErrorCode(error) === 'ENOENT') {
       throw new RunFailure(`fichier ${file} introuvable (${path}).`, { code: 'FILE_NOT_FOUND', file });
-    } else {
-      throw new RunFailure(`lecture de ${file} impossible : ${describeError(error)}.`, { code: 'FILE_UNREADABLE', file });
     }
+    throw new RunFailure(`lecture de ${file} impossible : ${describeError(error)}.`, { code: 'FILE_UNREADABLE', file });
   }
+  // The final call fails when the file ends inside a multi-byte sequence.
+  if (validUtf8) validUtf8 = decodesAsUtf8(decoder);
 
   return { sha256: hash.digest('hex'), bytes, validUtf8, binary };
-}
-
-function isNodeError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
 }
 
 /**
@@ -95,31 +100,31 @@ function countLineBreaks(fields: readonly string[]): number {
   return count;
 }
 
+function malformedRow(file: string, line: number, found: number, expected: number): RunFailure {
+  return new RunFailure(`${file}, ligne ${line} : ${found} champs au lieu de ${expected} ; le fichier est tronqué ou mal formé.`, {
+    code: 'MALFORMED_ROW',
+    file,
+    line,
+  });
+}
+
 function csvFailure(error: CsvError, file: string, lastLine: number): RunFailure {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new RunFailure(
-        `${file} : un guillemet ouvert après la ligne ${lastLine} n'est jamais refermé ; le fichier est tronqué ou mal formé.`,
-        { code: 'UNTERMINATED_QUOTE', file, line: lastLine + 1 },
-      );
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const line = typeof error.lines === 'number' ? error.lines : lastLine + 1;
-      const found = Array.isArray(error.record) ? error.record.length : undefined;
-      const expected = typeof error.columns === 'number' ? error.columns : undefined;
-      const count = found !== undefined && expected !== undefined ? ` : ${found} champs au lieu de ${expected}` : '';
-      return new RunFailure(`${file}, ligne ${line}${count} ; le fichier est tronqué ou mal formé.`, {
-        code: 'MALFORMED_ROW',
-        file,
-        line,
-      });
-    }
-    default:
-      return new RunFailure(`${file} n'est pas un CSV lisible après la ligne ${lastLine} (${error.message}).`, {
-        code: 'MALFORMED_CSV',
-        file,
-        line: lastLine + 1,
-      });
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new RunFailure(
+      `${file} : un guillemet ouvert après la ligne ${lastLine} n'est jamais refermé ; le fichier est tronqué ou mal formé.`,
+      { code: 'UNTERMINATED_QUOTE', file, line: lastLine + 1 },
+    );
   }
+  return new RunFailure(`${file} n'est pas un CSV lisible après la ligne ${lastLine} (${error.message}).`, {
+    code: 'MALFORMED_CSV',
+    file,
+    line: lastLine + 1,
+  });
+}
+
+/** Recognises csv-parse errors by their CSV_* code, because jest runs code in another realm. */
+function isCsvError(error: unknown): error is CsvError {
+  return error instanceof CsvError || (systemErrorCode(error)?.startsWith('CSV_') ?? false);
 }
 
 /**
@@ -161,6 +166,8 @@ export async function readCsvTable(input: {
         bom: true,
         record_delimiter: '\n',
         relax_quotes: true,
+        // Field counts are checked here, after the header, so that a bad header is reported first.
+        relax_column_count: true,
         skip_empty_lines: true,
         info: true,
       }),
@@ -183,12 +190,13 @@ export async function readCsvTable(input: {
         if (!check.ok) throw new RunFailure(check.message, { code: check.code === 'MISSING_COLUMNS' ? 'MISSING_COLUMNS' : 'DUPLICATE_COLUMN', file, line: 1 });
         continue;
       }
+      if (fields.length !== header.length) throw malformedRow(file, line, fields.length, header.length);
       records.push({ line, fields });
     }
   } catch (error) {
     parser.destroy();
     if (error instanceof RunFailure) throw error;
-    if (error instanceof CsvError) throw csvFailure(error, file, lastLine);
+    if (isCsvError(error)) throw csvFailure(error, file, lastLine);
     throw new RunFailure(`lecture de ${file} impossible : ${describeError(error)}.`, { code: 'FILE_UNREADABLE', file });
   }
 

@@ -32,6 +32,8 @@ export class RunFailure extends errors.ApplicationError<'ApplicationError', stri
   }
 }
 
+/** Returns the message of an error, read by shape because errors of Node.js internals come from another realm under jest. */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
 }
