@@ -11,7 +11,12 @@ const { provisionPostgres, APP_ROOT } = require('./lib/postgres');
 const { testEnvironment } = require('./lib/test-env');
 
 // API test files that also run on SQLite: the data model, REST access and the GPS import.
-const SQLITE_SUITE = ['tests/api/content-types.test.ts', 'tests/api/rest-crud.test.ts', 'tests/api/gps-import.test.ts'];
+const SQLITE_SUITE = [
+  'tests/api/content-types.test.ts',
+  'tests/api/rest-crud.test.ts',
+  'tests/api/gps-import.test.ts',
+  'tests/api/demo-seed.test.ts',
+];
 
 function log(message) {
   process.stdout.write(`[test] ${message}\n`);

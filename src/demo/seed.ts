@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { DEMO_PEOPLE, demoEmail, demoMobile, type DemoPerson } from './identities';
 import { formatFrenchDate, addDays, toIsoDate } from './dates';
+import { salesServices } from '../index';
 
 /**
  * Loads the demo: staff accounts, the Hendaye GPS sample, about 30 contacts, 40 négos spread
@@ -347,10 +348,8 @@ async function finishDemoStage(strapi: Core.Strapi, documentId: string, stage: S
 }
 
 async function closeDemoNegotiation(strapi: Core.Strapi, documentId: string) {
-  const service = strapi.service('api::negotiation.negotiation');
-  if (typeof service.close === 'function') {
-    await service.close(documentId, { reason: 'Projet abandonné par le prospect.' });
-  }
+  await strapi.documents('api::negotiation.negotiation').update({ documentId, data: { notes: 'Projet abandonné par le prospect.' } });
+  await salesServices().negotiations.close(documentId);
 }
 
 const ACTIVITY_TEMPLATES = [
