@@ -23,7 +23,7 @@ beforeEach(async () => {
   await resetGpsTables(strapi);
 });
 
-/** An export with accents, French numbers and both statuses, written the way each shape test varies it. */
+/** Export with accents, French numbers and two statuses, which each shape test encodes its own way. */
 const ACCENTED_PROGRAMMES = `${PROGRAMME_HEADER}\nÉTO-01;Résidence Étoile de Mer;2 allée des Mûriers;64700;Hendaye;64260;15/09/2027\n`;
 const ACCENTED_LOTS = [
   LOT_HEADER,

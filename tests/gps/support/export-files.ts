@@ -63,7 +63,7 @@ export function lotLine(lot: LotSpec): string {
   ].join(';');
 }
 
-/** An export of `count` available lots A001… per programme, with one price per lot. */
+/** Builds an export with the given number of available lots A001… per programme, each with its own price. */
 export function simpleExport(programmes: { code: string; lots: number; status?: string }[]): { programmes: string; lots: string } {
   const programmeLines = [PROGRAMME_HEADER, ...programmes.map((programme) => programmeLine(programme.code))];
   const lotLines = [LOT_HEADER];

@@ -98,7 +98,7 @@ export async function readProgramme(strapi: Core.Strapi, gpsCode: string) {
   };
 }
 
-/** Every row of the GPS tables, in a stable order, to compare the database before and after a run. */
+/** Serialises every row of the GPS tables in a stable order, to compare the database before and after a run. */
 export async function snapshotGpsTables(strapi: Core.Strapi): Promise<string> {
   const knex = strapi.db.connection;
   const tables: Record<string, unknown[]> = {};
