@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { isPostgres, startStrapi, stopStrapi } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
 
@@ -55,5 +55,43 @@ describe('admin configuration', () => {
   it('creates the sales roles', async () => {
     const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['crm-negotiator', 'crm-sales-director'] } } });
     expect(roles.map((role: { name: string }) => role.name).sort()).toEqual(['Directeur commercial', 'Négociateur']);
+  });
+});
+
+describe('database indexes', () => {
+  const EXPECTED = [
+    'programmes_gps_code_uq',
+    'lots_gps_key_uq',
+    'lots_programme_code_status_idx',
+    'negotiations_status_phase_idx',
+    'contacts_last_name_idx',
+    'activities_status_due_idx',
+    'lot_holds_one_active_uq',
+  ];
+
+  async function indexNames(): Promise<string[]> {
+    const knex = strapi.db.connection;
+    if (isPostgres()) {
+      const rows: Array<{ indexname: string }> = await knex('pg_indexes').select('indexname');
+      return rows.map((row) => row.indexname);
+    }
+    const rows: Array<{ name: string }> = await knex('sqlite_master').where('type', 'index').select('name');
+    return rows.map((row) => row.name);
+  }
+
+  it.each(EXPECTED)('%s exists', async (name) => {
+    expect(await indexNames()).toContain(name);
+  });
+
+  it('rejects a second active hold on a lot', async () => {
+    const knex = strapi.db.connection;
+    const programme = await strapi.documents('api::programme.programme').create({ data: { gpsCode: `IDX-${Date.now()}`, name: 'Index', commercialisationStatus: 'selling' } });
+    const lot = await strapi.documents('api::lot.lot').create({
+      data: { gpsKey: `${programme.gpsCode}/A1`, reference: 'A1', programmeCode: programme.gpsCode ?? '', kind: 'apartment', salesStatus: 'available' },
+    });
+    const negotiation = await strapi.documents('api::negotiation.negotiation').create({ data: { subject: 'Index' } });
+
+    await knex('lot_holds').insert({ lot_id: lot.id, negotiation_id: negotiation.id, kind: 'option' });
+    await expect(knex('lot_holds').insert({ lot_id: lot.id, negotiation_id: negotiation.id, kind: 'reservation' })).rejects.toThrow(/unique/i);
   });
 });
