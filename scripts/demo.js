@@ -40,6 +40,8 @@ function printAccounts(accounts) {
 async function main() {
   const startServer = !process.argv.includes('--no-start');
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  // The demo's « Synchroniser maintenant » and nightly run read the bundled Hendaye sample.
+  process.env.GPS_SOURCE_DIR = process.env.GPS_SOURCE_DIR || 'data/gps-hendaye';
   ensureLocalSecrets(log);
   compileServer(log);
   if (startServer) buildAdminIfStale(log);

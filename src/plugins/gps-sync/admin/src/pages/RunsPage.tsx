@@ -63,13 +63,23 @@ interface Status {
 const PAGE_SIZE = 20;
 const POLL_MS = 2000;
 
+interface ErrorBody {
+  message?: string;
+  details?: { runId?: string };
+}
+
+function errorBody(error: unknown): ErrorBody {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return {};
+  const response: unknown = error.response;
+  if (typeof response !== 'object' || response === null || !('data' in response)) return {};
+  const data: unknown = response.data;
+  if (typeof data !== 'object' || data === null || !('error' in data)) return {};
+  const body: unknown = data.error;
+  return typeof body === 'object' && body !== null ? (body as ErrorBody) : {};
+}
+
 function errorMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'response' in error) {
-    const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-    const message = response?.data?.error?.message;
-    if (message) return message;
-  }
-  return 'La synchronisation a échoué. Consultez le journal du serveur.';
+  return errorBody(error).message ?? 'La synchronisation a échoué. Consultez le journal du serveur.';
 }
 
 function counts(created: number, updated: number, unchanged: number, withdrawn: number): string {
@@ -185,6 +195,9 @@ export const RunsPage = () => {
       await showRun(response.data.data.runId);
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
+      // A failed or skipped run is recorded too: show why it did not apply.
+      const runId = errorBody(error).details?.runId;
+      if (runId) await showRun(runId);
     } finally {
       setStarting(false);
       await refresh();
