@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // The négociateurs' workspace: dashboard, stock, matching, négo and contact panels, exports.
+  'crm-workspace': {
+    enabled: true,
+    resolve: './src/plugins/crm-workspace',
+  },
   'gps-sync': {
     enabled: true,
     resolve: './src/plugins/gps-sync',

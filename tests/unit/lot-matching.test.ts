@@ -96,6 +96,12 @@ describe('matchLots', () => {
     expect(matches.map((match) => match.lot.reference)).toEqual(['C', 'A', 'B']);
   });
 
+  it('ranks lots under the budget by closeness', () => {
+    const need = { ...NO_NEED, budgetMin: 250000, budgetMax: 300000 };
+    const matches = matchLots(need, [lot({ reference: 'FAR', price: 150000 }), lot({ reference: 'CLOSE', price: 240000 })]);
+    expect(matches.map((match) => match.lot.reference)).toEqual(['CLOSE', 'FAR']);
+  });
+
   it('cuts the list at the limit', () => {
     const lots = Array.from({ length: 10 }, () => lot());
     expect(matchLots(NO_NEED, lots, { limit: 3 })).toHaveLength(3);

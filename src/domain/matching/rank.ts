@@ -120,12 +120,21 @@ function placeReason(need: NeedCriteria, lot: LotCandidate): MatchReason | null 
   return 'excluded';
 }
 
+/** Euros between a price and the budget range, 0 inside it, so a lot closer to the budget ranks first. */
+function distanceToBudget(need: NeedCriteria, price: number | null): number {
+  if (price === null) return Number.POSITIVE_INFINITY;
+  if (need.budgetMin !== null && price < need.budgetMin) return need.budgetMin - price;
+  if (need.budgetMax !== null && price > need.budgetMax) return price - need.budgetMax;
+  return 0;
+}
+
 /**
  * Returns the available homes that fit a négo's need, best first, each with the reasons it
  * fits. A lot is left out when it is not available or not a home. It is also left out when
  * it misses a criterion the need sets: a typology more than one room away from the one
  * asked, a price above the budget plus the tolerance, or a place other than the programme,
- * city or département asked. Ties are broken by price, cheapest first, then by reference.
+ * city or département asked. Ties go to the lot closest to the budget, then the cheapest,
+ * then the first reference.
  */
 export function matchLots(need: NeedCriteria, lots: readonly LotCandidate[], options: MatchOptions = {}): LotMatch[] {
   const tolerance = options.budgetTolerance ?? DEFAULT_BUDGET_TOLERANCE;
@@ -153,6 +162,7 @@ export function matchLots(need: NeedCriteria, lots: readonly LotCandidate[], opt
   matches.sort(
     (a, b) =>
       b.score - a.score ||
+      distanceToBudget(need, a.lot.price) - distanceToBudget(need, b.lot.price) ||
       (a.lot.price ?? Number.POSITIVE_INFINITY) - (b.lot.price ?? Number.POSITIVE_INFINITY) ||
       a.lot.reference.localeCompare(b.lot.reference, 'fr'),
   );
