@@ -8,6 +8,13 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_STORA
   window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
 }
 
+// Strapi's guided tour teaches developers to build content types, which négociateurs never do,
+// and it exists in English only: it starts switched off. A user can restart it from the profile.
+const GUIDED_TOUR_STORAGE_KEY = 'STRAPI_GUIDED_TOUR';
+if (typeof window !== 'undefined' && !window.localStorage.getItem(GUIDED_TOUR_STORAGE_KEY)) {
+  window.localStorage.setItem(GUIDED_TOUR_STORAGE_KEY, JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }));
+}
+
 export default {
   config: {
     locales: ['fr'],
@@ -22,6 +29,12 @@ export default {
         'app.components.LeftMenu.navbrand.workplace': 'Espace commercial',
         'Auth.form.welcome.title': 'Bienvenue dans le CRM VEFA',
         'Auth.form.welcome.subtitle': 'Connectez-vous à votre espace commercial',
+        'app.components.MediaLibraryBanner.intro': 'Nouvelle médiathèque : ',
+        'app.components.MediaLibraryBanner.text': 'la documentation explique comment passer à la nouvelle version.',
+        'app.components.MediaLibraryBanner.text.enabled': 'vous utilisez désormais la version repensée.',
+        'app.components.MediaLibraryBanner.button': 'Documentation',
+        'app.components.MediaLibraryBanner.button.enabled': "Lire l'article",
+        'app.components.MediaLibraryBanner.close': 'Fermer le bandeau.',
       },
     },
   },
