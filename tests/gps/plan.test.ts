@@ -71,13 +71,13 @@ function storedLot(id: number, programmeId: number, row: LotRow, overrides: Part
   };
 }
 
-function parsedExport(programmes: ProgrammeRow[], lots: LotRow[]): ParsedExport {
+function parsedExport(programmes: ProgrammeRow[], lots: LotRow[], rejectedKeys: string[] = []): ParsedExport {
   return {
     programmes,
     lots,
     rejected: [],
     listedProgrammeCodes: new Set(programmes.map((row) => row.code)),
-    listedLotKeys: new Set(lots.map((row) => row.gpsKey)),
+    listedLotKeys: new Map([...lots.map((row) => row.gpsKey), ...rejectedKeys].map((key, index) => [key, index + 2])),
   };
 }
 
@@ -172,8 +172,7 @@ describe('computeSyncPlan', () => {
   });
 
   it('keeps a lot whose row was rejected', () => {
-    const parsed = parsedExport([programmeRow('P1')], []);
-    parsed.listedLotKeys.add('P1/A002');
+    const parsed = parsedExport([programmeRow('P1')], [], ['P1/A002']);
     parsed.rejected.push({ file: 'lots.csv', line: 3, code: 'INVALID_NUMBER', reason: 'prix_ttc' });
     const plan = computeSyncPlan(parsed, {
       programmes: [storedProgramme(10, 'P1')],

@@ -152,7 +152,10 @@ describe('lot row validation', () => {
       [4, 'DUPLICATE_LOT'],
     ]);
     expect(parsed.rejected[1].reason).toContain('il figure déjà ligne 2');
-    expect(parsed.listedLotKeys).toEqual(new Set(['P1/A001', 'P1/A002']));
+    expect([...parsed.listedLotKeys]).toEqual([
+      ['P1/A001', 2],
+      ['P1/A002', 3],
+    ]);
   });
 
   it('rejects an annex whose main lot is missing', () => {

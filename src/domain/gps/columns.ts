@@ -1,5 +1,3 @@
-import type { ExportFileKind } from './types';
-
 /** Columns of programmes.csv, all required. */
 export const PROGRAMME_COLUMNS = [
   'code_programme',
@@ -82,9 +80,4 @@ export function checkProgrammeHeader(file: string, header: readonly string[]): H
 
 export function checkLotHeader(file: string, header: readonly string[]): HeaderCheck<LotColumn> {
   return checkHeader<LotColumn>(file, header, LOT_REQUIRED_COLUMNS, LOT_OPTIONAL_COLUMNS);
-}
-
-export function checkExportHeader(kind: ExportFileKind, file: string, header: readonly string[]): { ok: true } | { ok: false; code: string; message: string } {
-  const result = kind === 'programmes' ? checkProgrammeHeader(file, header) : checkLotHeader(file, header);
-  return result.ok ? { ok: true } : result;
 }

@@ -201,7 +201,22 @@ export function parseProgrammeRecord(record: CsvRecord, columns: ColumnIndex<Pro
   };
 }
 
-function parseKind(raw: string): CellResult<LotKind> {
+/**
+ * Wraps a parser of a keyword column (type, typology, status) with a cache: an export repeats a
+ * handful of values over its rows. The cache stops growing at 1 000 distinct values.
+ */
+function cached<T>(parser: (raw: string) => CellResult<T>): (raw: string) => CellResult<T> {
+  const results = new Map<string, CellResult<T>>();
+  return (raw) => {
+    const known = results.get(raw);
+    if (known) return known;
+    const result = parser(raw);
+    if (results.size < 1000) results.set(raw, result);
+    return result;
+  };
+}
+
+function parseKindUncached(raw: string): CellResult<LotKind> {
   if (raw === '') return fail('MISSING_VALUE', 'Valeur obligatoire manquante : type_lot.');
   const kind = LOT_KINDS[normaliseKeyword(raw)];
   return kind
@@ -210,7 +225,7 @@ function parseKind(raw: string): CellResult<LotKind> {
 }
 
 /** STUDIO, T1…T6 (or F1…F6, the older notation), T7 and above as « other », MAISON; empty for parkings and cellars. */
-function parseTypology(raw: string): CellResult<LotTypology | null> {
+function parseTypologyUncached(raw: string): CellResult<LotTypology | null> {
   if (raw === '') return ok(null);
 
   const keyword = normaliseKeyword(raw).replace(/\s+/g, '');
@@ -228,13 +243,17 @@ function parseTypology(raw: string): CellResult<LotTypology | null> {
   return fail('UNKNOWN_TYPOLOGY', `typologie : « ${raw} » est inconnue (attendu : STUDIO, T1 à T6 ou vide).`);
 }
 
-function parseStatus(raw: string): CellResult<GpsLotStatus> {
+function parseStatusUncached(raw: string): CellResult<GpsLotStatus> {
   if (raw === '') return fail('MISSING_VALUE', 'Valeur obligatoire manquante : statut.');
   const status = parseGpsLotStatus(raw);
   return status
     ? ok(status)
     : fail('UNKNOWN_STATUS', `statut : « ${raw} » est inconnu (attendu : LIBRE, OPTION, RESERVE, VENDU ou BLOQUE).`);
 }
+
+const parseKind = cached(parseKindUncached);
+const parseTypology = cached(parseTypologyUncached);
+const parseStatus = cached(parseStatusUncached);
 
 /** Floor number; GPS writes the ground floor as RDC. */
 function parseFloor(cells: CellReader<LotColumn>): CellResult<number | null> {

@@ -1,6 +1,6 @@
-import { checkLotHeader, checkProgrammeHeader } from './columns';
+import { type ColumnIndex, checkLotHeader, checkProgrammeHeader, type LotColumn, type ProgrammeColumn } from './columns';
 import { lotGpsKey, parseLotRecord, parseProgrammeRecord, readLotIdentity } from './rows';
-import type { CsvTable, LotRow, ProgrammeRow, RejectedRow } from './types';
+import type { CsvRecord, CsvTable, LotRow, ProgrammeRow, RejectedRow } from './types';
 
 /** The valid rows of an export, its rejected rows, and what it lists even through rejected rows. */
 export interface ParsedExport {
@@ -12,132 +12,160 @@ export interface ParsedExport {
    * still in the export, so it must not be ended as missing.
    */
   listedProgrammeCodes: Set<string>;
-  /** GPS keys of every lot row, rejected ones included, for the same reason. */
-  listedLotKeys: Set<string>;
+  /** GPS keys of every lot row, rejected ones included, for the same reason, with the line of their first row. */
+  listedLotKeys: ReadonlyMap<string, number>;
 }
 
 export type ExportValidation = { ok: true; export: ParsedExport } | { ok: false; code: string; message: string };
 
-function validateProgrammes(table: CsvTable, rejected: RejectedRow[]) {
-  const header = checkProgrammeHeader(table.file, table.header);
-  if (!header.ok) return header;
+type HeaderResult = { ok: true } | { ok: false; code: 'MISSING_COLUMNS' | 'DUPLICATE_COLUMN'; message: string };
 
-  const programmes = new Map<string, ProgrammeRow>();
-  const listed = new Set<string>();
-  const firstLineByCode = new Map<string, number>();
-  const rejectedLineByCode = new Map<string, number>();
+/**
+ * Validates an export row by row as it is read, so that the raw CSV records need not be kept:
+ * first each row on its own, then, in `finish`, the checks across rows. programmes.csv must be
+ * read before lots.csv, because a lot is checked against the valid programmes. A lot whose
+ * programme row is rejected is rejected too. Rows are rejected one by one; only an unreadable
+ * header fails the whole export.
+ */
+export class ExportValidator {
+  private readonly rejected: RejectedRow[] = [];
+  private readonly programmes = new Map<string, ProgrammeRow>();
+  private readonly listedProgrammeCodes = new Set<string>();
+  private readonly firstLineByCode = new Map<string, number>();
+  private readonly rejectedLineByCode = new Map<string, number>();
+  private readonly lots = new Map<string, LotRow>();
+  private readonly listedLotKeys = new Map<string, number>();
+  private programmeFile = 'programmes.csv';
+  private lotFile = 'lots.csv';
+  private programmeColumns: ColumnIndex<ProgrammeColumn> | null = null;
+  private lotColumns: ColumnIndex<LotColumn> | null = null;
 
-  for (const record of table.records) {
-    const parsed = parseProgrammeRecord(record, header.columns);
-    const code = (record.fields[header.columns.get('code_programme') ?? -1] ?? '').trim();
-    if (code !== '') listed.add(code);
+  startProgrammes(file: string, header: readonly string[]): HeaderResult {
+    const check = checkProgrammeHeader(file, header);
+    if (!check.ok) return check;
+    this.programmeFile = file;
+    this.programmeColumns = check.columns;
+    return { ok: true };
+  }
 
-    const firstLine = code === '' ? undefined : firstLineByCode.get(code);
-    if (code !== '' && firstLine === undefined) firstLineByCode.set(code, record.line);
+  addProgramme(record: CsvRecord): void {
+    const columns = this.programmeColumns;
+    if (columns === null) throw new Error('startProgrammes must succeed before addProgramme');
+
+    const file = this.programmeFile;
+    const parsed = parseProgrammeRecord(record, columns);
+    const code = (record.fields[columns.get('code_programme') ?? -1] ?? '').trim();
+    if (code !== '') this.listedProgrammeCodes.add(code);
+
+    const firstLine = code === '' ? undefined : this.firstLineByCode.get(code);
+    if (code !== '' && firstLine === undefined) this.firstLineByCode.set(code, record.line);
 
     if (!parsed.ok) {
-      rejected.push({ file: table.file, line: record.line, code: parsed.code, reason: parsed.reason });
-      if (code !== '' && !rejectedLineByCode.has(code)) rejectedLineByCode.set(code, record.line);
-      continue;
+      this.rejected.push({ file, line: record.line, code: parsed.code, reason: parsed.reason });
+      if (code !== '' && !this.rejectedLineByCode.has(code)) this.rejectedLineByCode.set(code, record.line);
+      return;
     }
     if (firstLine !== undefined) {
-      rejected.push({
-        file: table.file,
+      this.rejected.push({
+        file,
         line: record.line,
         code: 'DUPLICATE_PROGRAMME',
         reason: `Programme « ${code} » en double : il figure déjà ligne ${firstLine}.`,
       });
-      continue;
+      return;
     }
-    programmes.set(parsed.row.code, parsed.row);
+    this.programmes.set(parsed.row.code, parsed.row);
   }
 
-  return { ok: true as const, programmes, listed, rejectedLineByCode };
-}
+  startLots(file: string, header: readonly string[]): HeaderResult {
+    const check = checkLotHeader(file, header);
+    if (!check.ok) return check;
+    this.lotFile = file;
+    this.lotColumns = check.columns;
+    return { ok: true };
+  }
 
-/**
- * Validates an export: each row on its own, then the checks across rows (programme of a lot,
- * duplicate references, main lot of an annex). A lot whose programme row is rejected is
- * rejected too. Rows are rejected one by one; only an unreadable header fails the whole export.
- */
-export function validateExport(files: { programmes: CsvTable; lots: CsvTable }): ExportValidation {
-  const rejected: RejectedRow[] = [];
+  addLot(record: CsvRecord): void {
+    const columns = this.lotColumns;
+    if (columns === null) throw new Error('startLots must succeed before addLot');
 
-  const programmeResult = validateProgrammes(files.programmes, rejected);
-  if (!programmeResult.ok) return programmeResult;
-  const { programmes, listed: listedProgrammeCodes, rejectedLineByCode } = programmeResult;
-
-  const lotTable = files.lots;
-  const header = checkLotHeader(lotTable.file, lotTable.header);
-  if (!header.ok) return header;
-
-  const lots = new Map<string, LotRow>();
-  const listedLotKeys = new Set<string>();
-  const firstLineByKey = new Map<string, number>();
-  const reject = (line: number, code: RejectedRow['code'], reason: string) => rejected.push({ file: lotTable.file, line, code, reason });
-
-  for (const record of lotTable.records) {
-    const identity = readLotIdentity(record, header.columns);
+    const identity = readLotIdentity(record, columns);
     const hasIdentity = identity.programmeCode !== '' && identity.reference !== '';
     const key = lotGpsKey(identity.programmeCode, identity.reference);
-    const firstLine = hasIdentity ? firstLineByKey.get(key) : undefined;
-    if (hasIdentity) {
-      listedLotKeys.add(key);
-      if (firstLine === undefined) firstLineByKey.set(key, record.line);
-    }
+    const firstLine = hasIdentity ? this.listedLotKeys.get(key) : undefined;
+    if (hasIdentity && firstLine === undefined) this.listedLotKeys.set(key, record.line);
 
-    const parsed = parseLotRecord(record, header.columns);
+    const parsed = parseLotRecord(record, columns);
     if (!parsed.ok) {
-      reject(record.line, parsed.code, parsed.reason);
-      continue;
+      this.rejectLot(record.line, parsed.code, parsed.reason);
+      return;
     }
 
     const row = parsed.row;
-    if (!programmes.has(row.programmeCode)) {
-      const rejectedLine = rejectedLineByCode.get(row.programmeCode);
+    if (!this.programmes.has(row.programmeCode)) {
+      const rejectedLine = this.rejectedLineByCode.get(row.programmeCode);
       const reason =
         rejectedLine === undefined
-          ? `Programme « ${row.programmeCode} » absent de ${files.programmes.file}.`
-          : `Programme « ${row.programmeCode} » rejeté dans ${files.programmes.file} (ligne ${rejectedLine}).`;
-      reject(row.line, 'UNKNOWN_PROGRAMME', reason);
-      continue;
+          ? `Programme « ${row.programmeCode} » absent de ${this.programmeFile}.`
+          : `Programme « ${row.programmeCode} » rejeté dans ${this.programmeFile} (ligne ${rejectedLine}).`;
+      this.rejectLot(row.line, 'UNKNOWN_PROGRAMME', reason);
+      return;
     }
     if (firstLine !== undefined) {
-      reject(
+      this.rejectLot(
         row.line,
         'DUPLICATE_LOT',
         `Lot « ${row.reference} » du programme « ${row.programmeCode} » en double : il figure déjà ligne ${firstLine}.`,
       );
-      // The first occurrence is rejected too, because nothing tells which of the two rows is right.
-      const first = lots.get(key);
+      // The first occurrence is rejected too, because no rule decides which of the two rows is right.
+      const first = this.lots.get(key);
       if (first) {
-        lots.delete(key);
-        reject(
+        this.lots.delete(key);
+        this.rejectLot(
           first.line,
           'DUPLICATE_LOT',
           `Lot « ${first.reference} » du programme « ${first.programmeCode} » en double : il figure aussi ligne ${row.line}.`,
         );
       }
-      continue;
+      return;
     }
-    lots.set(row.gpsKey, row);
+    this.lots.set(row.gpsKey, row);
   }
 
-  rejectAnnexesWithoutMainLot(lots, (row, reason) => reject(row.line, 'MAIN_LOT_NOT_FOUND', reason));
+  /** Runs the checks across lot rows and returns the result; call it once, after the last row. */
+  finish(): ParsedExport {
+    rejectAnnexesWithoutMainLot(this.lots, (row, reason) => this.rejectLot(row.line, 'MAIN_LOT_NOT_FOUND', reason));
 
-  const fileOrder = (row: RejectedRow) => (row.file === files.programmes.file ? 0 : 1);
-  rejected.sort((a, b) => fileOrder(a) - fileOrder(b) || a.line - b.line);
+    const fileOrder = (row: RejectedRow) => (row.file === this.programmeFile ? 0 : 1);
+    this.rejected.sort((a, b) => fileOrder(a) - fileOrder(b) || a.line - b.line);
 
-  return {
-    ok: true,
-    export: {
-      programmes: [...programmes.values()],
-      lots: [...lots.values()].sort((a, b) => a.line - b.line),
-      rejected,
-      listedProgrammeCodes,
-      listedLotKeys,
-    },
-  };
+    return {
+      programmes: [...this.programmes.values()],
+      lots: [...this.lots.values()].sort((a, b) => a.line - b.line),
+      rejected: this.rejected,
+      listedProgrammeCodes: this.listedProgrammeCodes,
+      listedLotKeys: this.listedLotKeys,
+    };
+  }
+
+  private rejectLot(line: number, code: RejectedRow['code'], reason: string): void {
+    this.rejected.push({ file: this.lotFile, line, code, reason });
+  }
+}
+
+/** Validates an export already read into tables (see `ExportValidator`). */
+export function validateExport(files: { programmes: CsvTable; lots: CsvTable }): ExportValidation {
+  const validator = new ExportValidator();
+
+  const programmeHeader = validator.startProgrammes(files.programmes.file, files.programmes.header);
+  if (!programmeHeader.ok) return programmeHeader;
+  for (const record of files.programmes.records) validator.addProgramme(record);
+
+  const lotHeader = validator.startLots(files.lots.file, files.lots.header);
+  if (!lotHeader.ok) return lotHeader;
+  for (const record of files.lots.records) validator.addLot(record);
+
+  return { ok: true, export: validator.finish() };
 }
 
 /**

@@ -2,21 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { createHash } from 'node:crypto';
 import { databaseClient } from '../../../../database/schema-extensions';
 import {
-  type CsvTable,
   checkWithdrawalGuard,
   completedRunMessage,
   computeSyncPlan,
-  type ExportFileKind,
+  ExportValidator,
   failedRunMessage,
   type ParsedExport,
   SKIPPED_RUN_MESSAGE,
   type SyncPlan,
-  validateExport,
   withdrawalGuardMessage,
 } from '../../../../domain/gps';
 import { parseEncoding, readConfig } from '../config';
 import { applyPlan } from '../sync/apply';
-import { inspectFile, readCsvTable } from '../sync/csv-file';
+import { inspectFile, streamCsvRecords } from '../sync/csv-file';
 import { describeError, RunFailure, type RunFailureCode } from '../sync/errors';
 import { tryAcquireRunLock } from '../sync/lock';
 import { emptyCounts, type RunOptions, type RunProgress, type RunReport, type RunStatus, type RunTrigger } from '../sync/report';
@@ -80,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
     }
 
     const checksum = createHash('sha256');
-    const tables: Partial<Record<ExportFileKind, CsvTable>> = {};
+    const validator = new ExportValidator();
     for (const kind of ['programmes', 'lots'] as const) {
       const { path, file } = source.files[kind];
       reportProgress(options, { runId, phase: 'reading', done: 0, total: 0, message: `Lecture de ${file}` });
@@ -88,20 +86,21 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
       const inspection = await inspectFile(path, file);
       checksum.update(inspection.sha256);
       const encoding = configuredEncoding ?? (inspection.validUtf8 ? 'utf-8' : 'windows-1252');
-      const table = await readCsvTable({ path, file, kind, inspection, encoding });
-      log.info(`GPS sync ${runId}: read ${file} (${inspection.bytes} bytes, ${encoding}, ${table.records.length} rows)`);
-      tables[kind] = table;
+      const rows = await streamCsvRecords({
+        path,
+        file,
+        inspection,
+        encoding,
+        onHeader: (header) => {
+          const check = kind === 'programmes' ? validator.startProgrammes(file, header) : validator.startLots(file, header);
+          if (!check.ok) throw new RunFailure(check.message, { code: check.code, file, line: 1 });
+        },
+        onRecord: kind === 'programmes' ? (record) => validator.addProgramme(record) : (record) => validator.addLot(record),
+      });
+      log.info(`GPS sync ${runId}: read ${file} (${inspection.bytes} bytes, ${encoding}, ${rows} rows)`);
     }
 
-    const programmes = tables.programmes;
-    const lots = tables.lots;
-    if (!programmes || !lots) throw new Error('Both GPS files must be read before validation');
-
-    const validation = validateExport({ programmes, lots });
-    if (!validation.ok) {
-      throw new RunFailure(validation.message, { code: validation.code === 'MISSING_COLUMNS' ? 'MISSING_COLUMNS' : 'DUPLICATE_COLUMN' });
-    }
-    return { parsed: validation.export, checksum: checksum.digest('hex') };
+    return { parsed: validator.finish(), checksum: checksum.digest('hex') };
   }
 
   /**

@@ -125,10 +125,12 @@ class TableWriter {
    * chunks: created rows get a new document_id and the creation and publication times, which
    * an update leaves alone. Returns the id of every written row by key.
    */
-  async upsert(input: {
+  async upsert<Write>(input: {
     table: string;
     keyColumn: string;
-    rows: Record<string, RowValue>[];
+    writes: readonly Write[];
+    /** Maps a write to its row; called chunk by chunk, so that all rows never exist at once. */
+    toRow: (write: Write) => Record<string, RowValue>;
     dataColumns: readonly string[];
     onChunk: (count: number) => void;
   }): Promise<Map<string, number>> {
@@ -136,9 +138,11 @@ class TableWriter {
     const ids = new Map<string, number>();
     const timestampColumns = ['created_at', 'updated_at', 'published_at'];
     if (input.dataColumns.includes('last_gps_sync_at')) timestampColumns.push('last_gps_sync_at');
-    const valueColumns = Object.keys(input.rows[0] ?? {});
+    const firstWrite = input.writes[0];
+    const valueColumns = firstWrite === undefined ? [] : Object.keys(input.toRow(firstWrite));
 
-    for (const rows of chunk(input.rows, CHUNK_SIZE[engine])) {
+    for (const writes of chunk(input.writes, CHUNK_SIZE[engine])) {
+      const rows = writes.map(input.toRow);
       let returned: unknown[];
       if (engine === 'postgres') {
         // One JSON parameter carries the chunk. The timestamps are bound as Dates so that
@@ -273,7 +277,8 @@ export async function applyPlan(input: ApplyInput): Promise<void> {
     const written = await writer.upsert({
       table: TABLES.programmes,
       keyColumn: 'gps_code',
-      rows: plan.programmeWrites.map(programmeRow),
+      writes: plan.programmeWrites,
+      toRow: programmeRow,
       dataColumns: PROGRAMME_DATA_COLUMNS,
       onChunk: advance,
     });
@@ -285,7 +290,8 @@ export async function applyPlan(input: ApplyInput): Promise<void> {
     const written = await writer.upsert({
       table: TABLES.lots,
       keyColumn: 'gps_key',
-      rows: plan.lotWrites.map(lotRow),
+      writes: plan.lotWrites,
+      toRow: lotRow,
       dataColumns: LOT_DATA_COLUMNS,
       onChunk: advance,
     });

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { checkExportHeader, type CsvRecord, type CsvTable, type ExportFileKind } from '../../../../domain/gps';
+import type { CsvRecord } from '../../../../domain/gps';
 import type { ExportEncoding } from '../config';
 import { describeError, RunFailure } from './errors';
 
@@ -62,42 +61,27 @@ export async function inspectFile(path: string, file: string): Promise<FileInspe
 }
 
 /**
- * Turns CRLF into LF, so that csv-parse counts one line per line break (it counts a CRLF inside
- * a quoted field as two) and line numbers match the file. A CR at the end of a chunk waits for
- * the next chunk, in case an LF starts it.
+ * Counts the line breaks inside the fields of a record and turns CRLF inside them into LF, so
+ * that a multi-line value reads the same whatever the file's line endings.
  */
-class LineEndingNormaliser extends Transform {
-  private pendingCarriageReturn = false;
-
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: false, encoding: 'utf8' });
-  }
-
-  override _transform(chunk: string | Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    let text = (this.pendingCarriageReturn ? '\r' : '') + chunk.toString();
-    this.pendingCarriageReturn = text.endsWith('\r');
-    if (this.pendingCarriageReturn) text = text.slice(0, -1);
-    callback(null, text.replace(/\r\n/g, '\n'));
-  }
-
-  override _flush(callback: TransformCallback): void {
-    callback(null, this.pendingCarriageReturn ? '\n' : '');
-  }
-}
-
-/** Shape of the items csv-parse yields with the `info` option. */
-function isRecordWithInfo(item: unknown): item is { record: string[]; info: { lines: number } } {
-  if (typeof item !== 'object' || item === null || !('record' in item) || !('info' in item)) return false;
-  const info = item.info;
-  return Array.isArray(item.record) && typeof info === 'object' && info !== null && 'lines' in info && typeof info.lines === 'number';
-}
-
-function countLineBreaks(fields: readonly string[]): number {
+function normaliseLineBreaks(fields: string[]): number {
   let count = 0;
-  for (const field of fields) {
+  for (let position = 0; position < fields.length; position += 1) {
+    const field = fields[position];
+    if (field.indexOf('\n') === -1) continue;
+    if (field.indexOf('\r') !== -1) fields[position] = field.replace(/\r\n/g, '\n');
     for (let index = field.indexOf('\n'); index !== -1; index = field.indexOf('\n', index + 1)) count += 1;
   }
   return count;
+}
+
+/** True for the record csv-parse yields for an empty or blank line. */
+function isBlankLine(fields: readonly string[]): boolean {
+  return fields.length === 1 && fields[0].trim() === '';
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((field) => typeof field === 'string');
 }
 
 function malformedRow(file: string, line: number, found: number, expected: number): RunFailure {
@@ -128,18 +112,21 @@ function isCsvError(error: unknown): error is CsvError {
 }
 
 /**
- * Streams a GPS CSV file (semicolons, optional BOM, CRLF or LF, quoted fields) into records
- * with their physical line numbers. Fails the whole file, with a French message, when it is
- * empty, binary, badly encoded, has a wrong header or a row with a wrong number of fields (a
- * truncated file ends that way), or ends inside a quoted field.
+ * Streams a GPS CSV file (semicolons, optional BOM, CRLF or LF, quoted fields) and hands its
+ * header, then each record with its physical line number, to the callbacks; the records are
+ * not kept. Fails the whole file, with a French message, when it is empty, binary, badly
+ * encoded, has a row with a wrong number of fields (a truncated file ends that way), or ends
+ * inside a quoted field. `onHeader` fails it by throwing a RunFailure. Returns the number of
+ * records.
  */
-export async function readCsvTable(input: {
+export async function streamCsvRecords(input: {
   path: string;
   file: string;
-  kind: ExportFileKind;
   inspection: FileInspection;
   encoding: ExportEncoding;
-}): Promise<CsvTable> {
+  onHeader: (header: string[]) => void;
+  onRecord: (record: CsvRecord) => void;
+}): Promise<number> {
   const { path, file, inspection } = input;
   if (inspection.bytes === 0) {
     throw new RunFailure(`${file} est vide.`, { code: 'FILE_EMPTY', file });
@@ -157,51 +144,51 @@ export async function readCsvTable(input: {
     );
   }
 
-  const parser = createReadStream(path)
-    .pipe(iconv.decodeStream(input.encoding))
-    .pipe(new LineEndingNormaliser())
-    .pipe(
-      parse({
-        delimiter: ';',
-        bom: true,
-        record_delimiter: '\n',
-        relax_quotes: true,
-        // Field counts are checked here, after the header, so that a bad header is reported first.
-        relax_column_count: true,
-        skip_empty_lines: true,
-        info: true,
-      }),
-    );
+  // Node decodes UTF-8 itself; iconv-lite decodes Windows-1252.
+  const text =
+    input.encoding === 'utf-8' ? createReadStream(path, { encoding: 'utf8' }) : createReadStream(path).pipe(iconv.decodeStream(input.encoding));
+  const parser = text.pipe(
+    parse({
+      delimiter: ';',
+      bom: true,
+      record_delimiter: ['\r\n', '\n'],
+      relax_quotes: true,
+      // Field counts are checked here, after the header, so that a bad header is reported first.
+      relax_column_count: true,
+    }),
+  );
 
-  let header: string[] | null = null;
-  const records: CsvRecord[] = [];
-  let lastLine = 0;
+  let columnCount = -1;
+  let recordCount = 0;
+  // csv-parse reports no reliable line number (it counts a CRLF inside quotes twice), so lines
+  // are counted here: each record takes one line plus the line breaks inside its fields.
+  let nextLine = 1;
 
   try {
-    for await (const item of parser) {
-      if (!isRecordWithInfo(item)) throw new Error('csv-parse returned a record without info');
-      const fields = item.record;
-      const line = item.info.lines - countLineBreaks(fields);
-      lastLine = item.info.lines;
+    for await (const fields of parser) {
+      if (!isStringArray(fields)) throw new Error('csv-parse returned a record that is not an array of strings');
+      const line = nextLine;
+      nextLine += 1 + normaliseLineBreaks(fields);
+      if (isBlankLine(fields)) continue;
 
-      if (header === null) {
-        header = fields;
-        const check = checkExportHeader(input.kind, file, header);
-        if (!check.ok) throw new RunFailure(check.message, { code: check.code === 'MISSING_COLUMNS' ? 'MISSING_COLUMNS' : 'DUPLICATE_COLUMN', file, line: 1 });
+      if (columnCount === -1) {
+        input.onHeader(fields);
+        columnCount = fields.length;
         continue;
       }
-      if (fields.length !== header.length) throw malformedRow(file, line, fields.length, header.length);
-      records.push({ line, fields });
+      if (fields.length !== columnCount) throw malformedRow(file, line, fields.length, columnCount);
+      input.onRecord({ line, fields });
+      recordCount += 1;
     }
   } catch (error) {
     parser.destroy();
     if (error instanceof RunFailure) throw error;
-    if (isCsvError(error)) throw csvFailure(error, file, lastLine);
+    if (isCsvError(error)) throw csvFailure(error, file, nextLine - 1);
     throw new RunFailure(`lecture de ${file} impossible : ${describeError(error)}.`, { code: 'FILE_UNREADABLE', file });
   }
 
-  if (header === null) {
+  if (columnCount === -1) {
     throw new RunFailure(`${file} est vide (pas même la ligne d'en-tête).`, { code: 'FILE_EMPTY', file });
   }
-  return { file, header, records };
+  return recordCount;
 }

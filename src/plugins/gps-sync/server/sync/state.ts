@@ -65,57 +65,70 @@ async function loadProgrammes(knex: Knex): Promise<StoredProgramme[]> {
   });
 }
 
-async function loadLots(knex: Knex): Promise<StoredLot[]> {
-  const rows: unknown[] = await knex({ l: TABLES.lots })
-    .leftJoin({ pl: TABLES.programmeLinks }, 'pl.lot_id', 'l.id')
-    .leftJoin({ ml: TABLES.mainLotLinks }, 'ml.lot_id', 'l.id')
-    .select(
-      'l.id',
-      'l.gps_key',
-      'l.reference',
-      'l.programme_code',
-      'l.kind',
-      'l.typology',
-      'l.rooms',
-      'l.floor',
-      'l.living_area',
-      'l.annex_area',
-      'l.orientation',
-      'l.price',
-      'l.sales_status',
-      'l.gps_status',
-      'l.gps_updated_on',
-      { programme_id: 'pl.programme_id' },
-      { main_lot_id: 'ml.inv_lot_id' },
-    )
-    .whereNotNull('l.gps_key');
+/** Lots read per query, so that the raw rows of a large export are never all in memory at once. */
+const LOT_PAGE_SIZE = 10_000;
 
+async function loadLots(knex: Knex): Promise<StoredLot[]> {
   const lots = new Map<number, StoredLot>();
-  for (const value of rows) {
-    const row = asDbRow(value);
-    const id = readId(row, 'id');
-    // A lot with two link rows (never written by the import) appears twice; the first one wins.
-    if (lots.has(id)) continue;
-    lots.set(id, {
-      id,
-      gpsKey: readString(row, 'gps_key'),
-      reference: readNullableString(row, 'reference') ?? '',
-      programmeCode: readNullableString(row, 'programme_code') ?? '',
-      kind: readEnum(row, 'kind', LOT_KINDS, true),
-      typology: readEnum(row, 'typology', TYPOLOGIES, true),
-      rooms: readNullableInteger(row, 'rooms'),
-      floor: readNullableInteger(row, 'floor'),
-      livingArea: readNullableHundredths(row, 'living_area'),
-      annexArea: readNullableHundredths(row, 'annex_area'),
-      orientation: readNullableString(row, 'orientation'),
-      price: readNullableHundredths(row, 'price'),
-      // The schema's default is 'available'.
-      salesStatus: readEnum(row, 'sales_status', SALES_STATUSES, false) ?? 'available',
-      gpsStatus: readEnum(row, 'gps_status', GPS_STATUSES, true),
-      gpsUpdatedOn: readNullableIsoDate(row, 'gps_updated_on'),
-      programmeId: readNullableId(row, 'programme_id'),
-      mainLotId: readNullableId(row, 'main_lot_id'),
-    });
+  let lastId = 0;
+
+  for (;;) {
+    const rows: unknown[] = await knex({ l: TABLES.lots })
+      .leftJoin({ pl: TABLES.programmeLinks }, 'pl.lot_id', 'l.id')
+      .leftJoin({ ml: TABLES.mainLotLinks }, 'ml.lot_id', 'l.id')
+      .select(
+        'l.id',
+        'l.gps_key',
+        'l.reference',
+        'l.programme_code',
+        'l.kind',
+        'l.typology',
+        'l.rooms',
+        'l.floor',
+        'l.living_area',
+        'l.annex_area',
+        'l.orientation',
+        'l.price',
+        'l.sales_status',
+        'l.gps_status',
+        // Read as text: node-postgres would build a Date per row, which is slower, and SQLite stores text.
+        knex.raw('cast(l.gps_updated_on as text) as gps_updated_on'),
+        { programme_id: 'pl.programme_id' },
+        { main_lot_id: 'ml.inv_lot_id' },
+      )
+      .whereNotNull('l.gps_key')
+      .where('l.id', '>', lastId)
+      .orderBy('l.id')
+      .limit(LOT_PAGE_SIZE);
+
+    for (const value of rows) {
+      const row = asDbRow(value);
+      const id = readId(row, 'id');
+      lastId = id;
+      // A lot with two link rows (never written by the import) appears twice; the first one wins.
+      if (lots.has(id)) continue;
+      lots.set(id, {
+        id,
+        gpsKey: readString(row, 'gps_key'),
+        reference: readNullableString(row, 'reference') ?? '',
+        programmeCode: readNullableString(row, 'programme_code') ?? '',
+        kind: readEnum(row, 'kind', LOT_KINDS, true),
+        typology: readEnum(row, 'typology', TYPOLOGIES, true),
+        rooms: readNullableInteger(row, 'rooms'),
+        floor: readNullableInteger(row, 'floor'),
+        livingArea: readNullableHundredths(row, 'living_area'),
+        annexArea: readNullableHundredths(row, 'annex_area'),
+        orientation: readNullableString(row, 'orientation'),
+        price: readNullableHundredths(row, 'price'),
+        // The schema's default is 'available'.
+        salesStatus: readEnum(row, 'sales_status', SALES_STATUSES, false) ?? 'available',
+        gpsStatus: readEnum(row, 'gps_status', GPS_STATUSES, true),
+        gpsUpdatedOn: readNullableIsoDate(row, 'gps_updated_on'),
+        programmeId: readNullableId(row, 'programme_id'),
+        mainLotId: readNullableId(row, 'main_lot_id'),
+      });
+    }
+    if (rows.length < LOT_PAGE_SIZE) break;
   }
   return [...lots.values()];
 }
@@ -133,8 +146,8 @@ async function loadActiveHolds(knex: Knex): Promise<ActiveHold[]> {
 }
 
 /**
- * Loads, in three queries, every GPS programme and lot with its links and the active CRM
- * holds. The queries run one after the other because a transaction has a single connection.
+ * Loads every GPS programme and lot with its links, and the active CRM holds. Lots are read in
+ * pages of 10 000. The queries run one after the other because a transaction has one connection.
  */
 export async function loadStoredState(knex: Knex): Promise<StoredState> {
   const programmes = await loadProgrammes(knex);
