@@ -17,8 +17,12 @@ interface ContentTypesService {
   updateConfiguration(contentType: { uid: string }, configuration: ContentManagerConfiguration): Promise<unknown>;
 }
 
+function schemaOf(strapi: Core.Strapi, uid: string): unknown {
+  return strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components];
+}
+
 function relationTarget(strapi: Core.Strapi, uid: string, field: string): string | null {
-  const schema: unknown = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+  const schema = schemaOf(strapi, uid);
   if (typeof schema !== 'object' || schema === null || !('attributes' in schema)) return null;
   const attributes: unknown = schema.attributes;
   if (typeof attributes !== 'object' || attributes === null || !(field in attributes)) return null;
@@ -67,12 +71,21 @@ function applyLayout(strapi: Core.Strapi, uid: string, layout: ContentTypeLayout
   };
 }
 
-/** Writes the French labels and layouts of every CRM content type into the content manager. */
+/**
+ * Writes the French labels and layouts of every CRM content type and component into the
+ * content manager, whose services for both take the same configuration shape.
+ */
 export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
-  const service: ContentTypesService = strapi.plugin('content-manager').service('content-types');
+  const contentTypes: ContentTypesService = strapi.plugin('content-manager').service('content-types');
+  const components: ContentTypesService = strapi.plugin('content-manager').service('components');
 
   for (const [uid, layout] of Object.entries(LAYOUTS)) {
-    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+    const service = strapi.contentTypes[uid as keyof typeof strapi.contentTypes]
+      ? contentTypes
+      : strapi.components[uid as keyof typeof strapi.components]
+        ? components
+        : null;
+    if (service === null) continue;
     const current = await service.findConfiguration({ uid });
     await service.updateConfiguration({ uid }, applyLayout(strapi, uid, layout, current));
   }

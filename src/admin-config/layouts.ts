@@ -1,6 +1,7 @@
 /**
- * How each CRM content type reads in the admin panel: French field labels, the columns of the
- * list view, the default sort, and the edit form grouped by what the négociateur does.
+ * Admin panel configuration of each CRM content type and component: French field labels, the
+ * columns of the list view, the default sort, and the edit form grouped by what the
+ * négociateur does.
  * Applied at every start, so a new installation has it without any clicking.
  */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -166,12 +167,17 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       loanApplicationDate: 'Date de demande de prêt',
       loanOfferIssueDate: "Date d'émission de l'offre",
       loanOfferDeadline: "Date limite de l'offre",
+      loanOfferReceivedDate: "Date de réception de l'offre par l'acquéreur",
+      loanOfferAcceptanceDate: "Date d'acceptation de l'offre",
       deedSignatureDate: "Date de signature de l'acte",
+      draftDeedNotifiedDate: "Date de notification du projet d'acte",
       deedNotary: "Notaire de l'acte",
       withdrawalDate: 'Date de désistement',
       withdrawalReason: 'Motif du désistement',
       withdrawalNotes: 'Précisions sur le désistement',
+      depositRefund: 'Sort du dépôt de garantie',
       closedAt: 'Clôturée le',
+      deadlines: 'Échéances légales',
       notes: 'Notes',
       activities: 'Activités',
       phaseChanges: 'Historique des phases',
@@ -191,17 +197,26 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       row(['cashPurchase', 4], ['personalContribution', 4], ['loanAmount', 4]),
       row(['lender', 6], ['loanApplicationDate', 6]),
       row(['loanOfferIssueDate', 6], ['loanOfferDeadline', 6]),
+      row(['loanOfferReceivedDate', 6], ['loanOfferAcceptanceDate', 6]),
+      row(['draftDeedNotifiedDate', 6]),
       row(['deedSignatureDate', 6], ['deedNotary', 6]),
       row(['withdrawalDate', 6], ['withdrawalReason', 6]),
       row(['withdrawalNotes', 12]),
+      row(['depositRefund', 12]),
+      row(['deadlines', 12]),
       row(['closedAt', 6]),
       row(['activities', 6], ['phaseChanges', 6]),
       row(['notes', 12]),
     ],
-    readOnly: ['phase', 'status', 'missingForNextPhase', 'closedAt'],
+    readOnly: ['phase', 'status', 'missingForNextPhase', 'closedAt', 'deadlines', 'depositRefund'],
     hints: {
       phase: 'Calculée à chaque enregistrement à partir des informations saisies.',
       missingForNextPhase: 'Ce qu’il reste à renseigner pour passer à la phase suivante.',
+      loanOfferReceivedDate: "Fait courir le délai de réflexion de 10 jours et la validité minimale de 30 jours de l'offre.",
+      loanOfferAcceptanceDate: "À partir du 11e jour suivant la réception de l'offre (art. L313-34 du Code de la consommation).",
+      draftDeedNotifiedDate: "Au moins un mois avant la signature de l'acte (art. R261-30 du CCH).",
+      deadlines: 'Calculées à chaque enregistrement de la négo ou de sa réservation, et chaque matin pour les négos ouvertes.',
+      depositRefund: 'Calculé à partir de la date et du motif du désistement.',
     },
   },
 
@@ -241,7 +256,10 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       deposit: 'Dépôt de garantie (€)',
       buyerNotary: "Notaire de l'acquéreur",
       signatureDate: 'Date de signature',
-      notificationDate: 'Date de notification',
+      plannedDeedDate: "Date prévue de signature de l'acte",
+      loanConditionDeadline: 'Échéance de la condition suspensive de prêt',
+      notificationDate: 'Date de notification (ancien champ)',
+      buyerNotifications: 'Notifications aux acquéreurs',
       status: 'Statut',
       cancelledAt: 'Annulée le',
       notes: 'Notes',
@@ -251,11 +269,40 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       row(['negotiation', 6], ['status', 6]),
       row(['lots', 12]),
       row(['contractPrice', 6], ['deposit', 6]),
-      row(['signatureDate', 6], ['notificationDate', 6]),
+      row(['signatureDate', 6], ['plannedDeedDate', 6]),
+      row(['loanConditionDeadline', 6], ['notificationDate', 6]),
+      row(['buyerNotifications', 12]),
       row(['buyerNotary', 6], ['cancelledAt', 6]),
       row(['notes', 12]),
     ],
     readOnly: ['cancelledAt'],
+    hints: {
+      plannedDeedDate:
+        'Fixe le plafond du dépôt de garantie : 5 % du prix si l’acte est prévu dans l’année qui suit le contrat, 2 % dans les deux ans, aucun dépôt au-delà (art. R261-28 du CCH).',
+      loanConditionDeadline: "Au moins un mois après la signature du contrat (art. L313-41 du Code de la consommation). Sans objet pour un achat comptant.",
+      notificationDate:
+        "Utilisée seulement si aucune notification n'est saisie ci-dessous : elle compte alors comme la première présentation d'une lettre recommandée à l'acquéreur principal.",
+      buyerNotifications:
+        "Une ligne par envoi du contrat signé à chaque acquéreur et co-acquéreur : le délai de rétractation de chacun court à partir de sa lettre recommandée (art. L271-1 du CCH).",
+    },
+  },
+
+  'sales.buyer-notification': {
+    mainField: 'notificationDate',
+    defaultSortBy: 'id',
+    defaultSortOrder: 'ASC',
+    labels: {
+      id: 'Id',
+      contact: 'Acquéreur notifié',
+      notificationDate: 'Date de première présentation',
+      notificationMethod: 'Mode de notification',
+    },
+    list: ['contact', 'notificationDate', 'notificationMethod'],
+    edit: [row(['contact', 4], ['notificationDate', 4], ['notificationMethod', 4])],
+    hints: {
+      notificationDate: "Date de première présentation de la lettre, ou date de la remise en main propre.",
+      notificationMethod: 'Une remise en main propre par le vendeur ne fait pas courir le délai de rétractation.',
+    },
   },
 
   'api::activity.activity': {
@@ -274,16 +321,19 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       owner: 'Négociateur',
       outcome: 'Compte rendu',
       description: 'Description',
+      deadlineKey: 'Échéance légale suivie',
     },
     list: ['kind', 'subject', 'contact', 'negotiation', 'priority', 'dueAt', 'status'],
     edit: [
       row(['kind', 4], ['priority', 4], ['status', 4]),
       row(['subject', 8], ['dueAt', 4]),
       row(['contact', 6], ['negotiation', 6]),
-      row(['owner', 6]),
+      row(['owner', 6], ['deadlineKey', 6]),
       row(['description', 12]),
       row(['outcome', 12]),
     ],
+    readOnly: ['deadlineKey'],
+    hints: { deadlineKey: 'Renseignée pour les tâches créées par le CRM à partir des échéances légales d’une négo.' },
   },
 
   'api::phase-change.phase-change': {

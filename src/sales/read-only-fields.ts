@@ -5,9 +5,9 @@ const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedA
 
 /** Attributes computed by the sales rules or assigned by the application, per content type. */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
-  'api::negotiation.negotiation': ['phase', 'status', 'closedAt', 'missingForNextPhase', 'owner', 'phaseChanges'],
+  'api::negotiation.negotiation': ['phase', 'status', 'closedAt', 'missingForNextPhase', 'owner', 'phaseChanges', 'deadlines', 'depositRefund'],
   'api::contact.contact': ['fullName', 'owner'],
-  'api::activity.activity': ['owner'],
+  'api::activity.activity': ['owner', 'deadlineKey'],
   'api::reservation.reservation': ['cancelledAt'],
   'api::proposition.proposition': [],
 };
@@ -21,6 +21,9 @@ const FIELD_LABELS_FR: Record<string, string> = {
   phaseChanges: "l'historique des phases",
   fullName: 'le nom complet',
   cancelledAt: "la date d'annulation",
+  deadlines: 'les échéances légales',
+  depositRefund: 'le sort du dépôt de garantie',
+  deadlineKey: "la clé de l'échéance suivie",
 };
 
 /**

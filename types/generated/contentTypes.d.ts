@@ -459,6 +459,10 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    deadlineKey: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     description: Schema.Attribute.Text;
     dueAt: Schema.Attribute.DateTime;
     kind: Schema.Attribute.Enumeration<
@@ -743,12 +747,15 @@ export interface ApiNegotiationNegotiation extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    deadlines: Schema.Attribute.JSON;
     deedNotary: Schema.Attribute.Relation<'manyToOne', 'api::contact.contact'>;
     deedSignatureDate: Schema.Attribute.Date;
     department: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 3;
       }>;
+    depositRefund: Schema.Attribute.Text;
+    draftDeedNotifiedDate: Schema.Attribute.Date;
     housingType: Schema.Attribute.Enumeration<
       ['studio', 't1', 't2', 't3', 't4', 't5', 't6', 'house']
     >;
@@ -765,8 +772,10 @@ export interface ApiNegotiationNegotiation extends Struct.CollectionTypeSchema {
         number
       >;
     loanApplicationDate: Schema.Attribute.Date;
+    loanOfferAcceptanceDate: Schema.Attribute.Date;
     loanOfferDeadline: Schema.Attribute.Date;
     loanOfferIssueDate: Schema.Attribute.Date;
+    loanOfferReceivedDate: Schema.Attribute.Date;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1050,6 +1059,10 @@ export interface ApiReservationReservation extends Struct.CollectionTypeSchema {
   };
   attributes: {
     buyerNotary: Schema.Attribute.Relation<'manyToOne', 'api::contact.contact'>;
+    buyerNotifications: Schema.Attribute.Component<
+      'sales.buyer-notification',
+      true
+    >;
     cancelledAt: Schema.Attribute.DateTime;
     contractPrice: Schema.Attribute.Decimal &
       Schema.Attribute.SetMinMax<
@@ -1070,6 +1083,7 @@ export interface ApiReservationReservation extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    loanConditionDeadline: Schema.Attribute.Date;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1083,6 +1097,7 @@ export interface ApiReservationReservation extends Struct.CollectionTypeSchema {
     >;
     notes: Schema.Attribute.Text;
     notificationDate: Schema.Attribute.Date;
+    plannedDeedDate: Schema.Attribute.Date;
     publishedAt: Schema.Attribute.DateTime;
     signatureDate: Schema.Attribute.Date;
     status: Schema.Attribute.Enumeration<['active', 'cancelled']> &
