@@ -16,6 +16,7 @@ import {
 import { formatFrenchDate } from '../demo/dates';
 import { currentActor } from './actor';
 import { currentConnection } from './connection';
+import { createDeadlineRules } from './deadlines';
 import { conflict, invalidRequest } from './errors';
 import { readBoolean, readDate, readNumber, readRelation, readString } from './input';
 import type { LotHolds } from './lot-holds';
@@ -52,6 +53,8 @@ const RULE_FIELDS = [
 const statusAction = new AsyncLocalStorage<NegotiatorStatusAction>();
 
 export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
+  const deadlines = createDeadlineRules(strapi);
+
   // The rules run on every négo save, so the stored record, its relations and the counts that
   // feed the phase are read in two queries instead of one per relation.
   async function loadStored(documentId: string): Promise<StoredNegotiation | null> {
@@ -215,6 +218,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
 
     const { facts, merged, before } = await buildFacts(stored, data);
     validate(facts, merged);
+    await deadlines.assertNegotiationSave(stored, data);
 
     if (facts.status === 'closed' && statusAction.getStore() === 'close' && (await salesCounts(stored?.id ?? null)).reservation) {
       throw conflict(
@@ -244,6 +248,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
       if (savedId === undefined) return saved;
       await recordTransitions(savedId, before, result);
       await applyStockEffects(savedId, before, result);
+      await deadlines.refreshAfterSave(savedId, saved);
       return saved;
     });
   }

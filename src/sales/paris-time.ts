@@ -18,8 +18,8 @@ export function parisToday(now: Date = new Date()): string {
 
 /**
  * Returns the last millisecond of a Paris calendar day, the instant a deadline expires. The
- * offset is read at noon UTC of that day: Paris changes its offset at 01:00 UTC, so noon and
- * the end of the same day share it.
+ * offset is read at noon UTC of that day, because Paris changes its offset at 01:00 UTC, so
+ * noon and the end of the same day share it.
  */
 export function endOfParisDay(isoDate: string): Date {
   const noon = new Date(`${isoDate}T12:00:00Z`);

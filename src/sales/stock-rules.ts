@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { createDeadlineRules } from './deadlines';
 import { conflict, invalidRequest } from './errors';
 import { readDate, readRelation, readString } from './input';
 import type { LotHolds } from './lot-holds';
@@ -36,6 +37,8 @@ function todayInParis(now: Date = new Date()): string {
 
 /** Rules on propositions and reservations, which move lots and feed the négo's phase. */
 export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiations: NegotiationRules) {
+  const deadlines = createDeadlineRules(strapi);
+
   async function openNegotiation(negotiationId: number | null) {
     if (negotiationId === null) {
       throw invalidRequest('NEGOTIATION_REQUIRED', 'Indiquez la négo concernée.');
@@ -207,6 +210,7 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
         }
       }
       if (addedLots.length > 0) await checkReservedLotsWereProposed(negotiation.id, addedLots);
+      await deadlines.assertReservationSave({ stored, data, negotiationId: negotiation.id });
     }
     if (cancelling) data.cancelledAt = new Date();
     params.data = data;
