@@ -39,6 +39,9 @@ export interface DeadlineTaskSync {
  *
  * Tasks are found by their `deadlineKey`, which starts with the négo's document id, and a
  * unique index on that column makes a second task with the same key fail.
+ *
+ * NOTE: two saves of one négo running at the same moment may both plan the same new task. The
+ * second insert then fails on the unique index and that whole save is rolled back with an error.
  */
 export async function syncDeadlineTasks(strapi: Core.Strapi, sync: DeadlineTaskSync): Promise<DeadlineTaskChange[]> {
   const rows = await findDeadlineTasks(strapi, sync.negotiationDocumentId);
