@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { scheduledJobs } from 'node-schedule';
+import { startSchedule, stopSchedule } from '../../src/plugins/gps-sync/server/schedule';
 import { http as request, startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from './support/database';
 import { encodeCsv, simpleExport, writeExport } from './support/export-files';
@@ -132,6 +134,51 @@ describe('GPS sync progress', () => {
     expect(seen.map((entry) => entry.phase)).toEqual(['reading', 'reading', 'planning', 'applying', 'applying', 'done']);
     expect(seen.every((entry) => entry.running)).toBe(true);
     expect(service.current()).toBeNull();
+  });
+});
+
+describe('GPS sync schedule', () => {
+  afterEach(() => {
+    stopSchedule();
+  });
+
+  it('schedules a nightly run that records a schedule trigger', async () => {
+    const jobsBefore = Object.keys(scheduledJobs).length;
+
+    startSchedule(strapi, { enabled: true, rule: '0 2 * * *', tz: 'Europe/Paris' });
+
+    const names = Object.keys(scheduledJobs);
+    expect(names).toHaveLength(jobsBefore + 1);
+    const job = scheduledJobs[names[names.length - 1]];
+    const next = job.nextInvocation();
+    expect(next).not.toBeNull();
+    if (next === null) return;
+    const parisTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // 02:00, or 03:00 when the next night is the spring-forward one.
+    expect(['02:00', '03:00']).toContain(parisTime.format(new Date(next.getTime())));
+
+    await job.invoke();
+
+    const runs = await strapi.documents('plugin::gps-sync.sync-run').findMany({ filters: { trigger: 'schedule' } });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'success', source: configuredDir });
+  });
+
+  it('cancels the job on stop', () => {
+    startSchedule(strapi, { enabled: true, rule: '0 2 * * *', tz: 'Europe/Paris' });
+    const jobsWhileScheduled = Object.keys(scheduledJobs).length;
+
+    stopSchedule();
+
+    expect(Object.keys(scheduledJobs)).toHaveLength(jobsWhileScheduled - 1);
+  });
+
+  it('schedules nothing when disabled', () => {
+    const jobsBefore = Object.keys(scheduledJobs).length;
+
+    startSchedule(strapi, { enabled: false, rule: '0 2 * * *', tz: 'Europe/Paris' });
+
+    expect(Object.keys(scheduledJobs)).toHaveLength(jobsBefore);
   });
 });
 
