@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { DEMO_PEOPLE, demoEmail, demoMobile, type DemoPerson } from './identities';
 import { formatFrenchDate, addDays, toIsoDate } from './dates';
-import { salesServices } from '../index';
 
 /**
  * Loads the demo: staff accounts, the Hendaye GPS sample, about 30 contacts, 40 négos spread
@@ -349,7 +348,7 @@ async function finishDemoStage(strapi: Core.Strapi, documentId: string, stage: S
 
 async function closeDemoNegotiation(strapi: Core.Strapi, documentId: string) {
   await strapi.documents('api::negotiation.negotiation').update({ documentId, data: { notes: 'Projet abandonné par le prospect.' } });
-  await salesServices().negotiations.close(documentId);
+  await strapi.service('api::negotiation.sales').close(documentId);
 }
 
 const ACTIVITY_TEMPLATES = [
