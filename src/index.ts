@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSchemaExtensions } from './database/schema-extensions';
 import { applyAdminLayouts } from './admin-config/apply';
-import { ensureCrmRoles } from './access/roles';
+import { ensureApiPermissions, ensureCrmRoles, registerAccessRules } from './access';
 import { registerSalesRules, type SalesServices } from './sales';
 
 let sales: SalesServices | null = null;
@@ -16,12 +16,14 @@ const OPTION_EXPIRY_RULE = '*/10 * * * *';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerAccessRules(strapi);
     sales = registerSalesRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSchemaExtensions(strapi);
     await ensureCrmRoles(strapi);
+    await ensureApiPermissions(strapi);
     await applyAdminLayouts(strapi);
 
     if (process.env.CRM_SCHEDULES_ENABLED !== 'false') {

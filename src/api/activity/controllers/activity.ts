@@ -1,16 +1,3 @@
-import { factories } from '@strapi/strapi';
-import { assertNoReadOnlyFields } from '../../../sales/read-only-fields';
+import { createAccessControlledController } from '../../../access';
 
-const UID = 'api::activity.activity';
-
-export default factories.createCoreController(UID, () => ({
-  async create(ctx) {
-    assertNoReadOnlyFields(UID, ctx.request.body?.data);
-    return super.create(ctx);
-  },
-
-  async update(ctx) {
-    assertNoReadOnlyFields(UID, ctx.request.body?.data);
-    return super.update(ctx);
-  },
-}));
+export default createAccessControlledController('api::activity.activity');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createAccessControlledController } from '../../../access';
 
-export default factories.createCoreController('api::phase-change.phase-change');
+export default createAccessControlledController('api::phase-change.phase-change');

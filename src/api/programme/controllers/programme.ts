@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createAccessControlledController } from '../../../access';
 
-export default factories.createCoreController('api::programme.programme');
+export default createAccessControlledController('api::programme.programme');
