@@ -15,9 +15,9 @@ import {
 import { parseEncoding, readConfig } from '../config';
 import { applyPlan } from '../sync/apply';
 import { inspectFile, streamCsvRecords } from '../sync/csv-file';
-import { describeError, RunFailure, type RunFailureCode } from '../sync/errors';
-import { tryAcquireRunLock } from '../sync/lock';
-import { emptyCounts, type RunOptions, type RunProgress, type RunReport, type RunStatus, type RunTrigger } from '../sync/report';
+import { describeError, RunFailure } from '../sync/errors';
+import { type RunLock, tryAcquireRunLock } from '../sync/lock';
+import { type RunOptions, type RunProgress, type RunReport, RunReportBuilder, type RunStatus, type RunTrigger } from '../sync/report';
 import { closeInterruptedRuns, createRunRecord, finishRunRecord, type RunRecordRef } from '../sync/run-records';
 import { type ResolvedSource, resolveSource } from '../sync/source';
 import { loadStoredState } from '../sync/state';
@@ -42,10 +42,10 @@ interface ReadExport {
   checksum: string;
 }
 
-/** Outcome of the transaction: the plan, and whether it was written. */
+/** Outcome of the transaction: the plan, and the report stored with it when it was written. */
 interface PlanOutcome {
   plan: SyncPlan;
-  applied: boolean;
+  appliedReport: RunReport | null;
   guardMessage: string | null;
 }
 
@@ -106,14 +106,14 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
   /**
    * Loads the stored state and computes the plan. Unless the run is dry or stopped by the
    * withdrawal guard, it then writes the plan and the run's final record in the same
-   * transaction, so a process killed midway leaves the database as it was, with the run
+   * transaction. A process killed midway therefore leaves the database as it was, with the run
    * record still 'running'.
    */
   async function planAndApply(input: {
     record: RunRecordRef;
     parsed: ParsedExport;
     options: RunOptions;
-    buildReport: (plan: SyncPlan, status: RunStatus, message: string) => RunReport;
+    reports: RunReportBuilder;
   }): Promise<PlanOutcome> {
     const { record, parsed, options } = input;
     const config = readConfig(strapi);
@@ -138,8 +138,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
       );
 
       const breach = options.force ? null : checkWithdrawalGuard(plan, config.maxWithdrawalShare);
-      if (breach) return { plan, applied: false, guardMessage: withdrawalGuardMessage(breach) };
-      if (options.dryRun) return { plan, applied: false, guardMessage: null };
+      if (breach) return { plan, appliedReport: null, guardMessage: withdrawalGuardMessage(breach) };
+      if (options.dryRun) return { plan, appliedReport: null, guardMessage: null };
 
       await applyPlan({
         trx,
@@ -153,10 +153,57 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
           reportProgress(options, { runId, phase: 'applying', done: written, total, message: `Écriture : ${written} / ${total}` }),
       });
 
-      const status = runStatusOf(plan);
       const message = completedRunMessage({ counts: plan.counts, dryRun: false, differenceCount: plan.differences.length });
-      await finishRunRecord(strapi, record, input.buildReport(plan, status, message));
-      return { plan, applied: true, guardMessage: null };
+      const appliedReport = input.reports.fromPlan(plan, runStatusOf(plan), message);
+      await finishRunRecord(strapi, record, appliedReport);
+      return { plan, appliedReport, guardMessage: null };
+    });
+  }
+
+  /** Turns the outcome of the transaction into the run's report, storing it unless the transaction did. */
+  async function concludeRun(record: RunRecordRef, reports: RunReportBuilder, outcome: PlanOutcome): Promise<RunReport> {
+    const { plan } = outcome;
+    const runId = record.documentId;
+
+    if (outcome.appliedReport !== null) return outcome.appliedReport;
+
+    if (outcome.guardMessage !== null) {
+      log.warn(
+        `GPS sync ${runId}: not applied, it would withdraw ${plan.withdrawal.availableWithdrawn} of ` +
+          `${plan.withdrawal.availableBefore} available lots`,
+      );
+      const stopped = reports.fromPlan(plan, 'failed', outcome.guardMessage, 'WITHDRAWAL_THRESHOLD_EXCEEDED');
+      await finishRunRecord(strapi, record, stopped);
+      return stopped;
+    }
+
+    const message = completedRunMessage({ counts: plan.counts, dryRun: true, differenceCount: plan.differences.length });
+    const dryRun = reports.fromPlan(plan, runStatusOf(plan), message);
+    await finishRunRecord(strapi, record, dryRun);
+    return dryRun;
+  }
+
+  function logCompletion(report: RunReport, plan: SyncPlan): void {
+    const { programmes, lots, rejected } = plan.counts;
+    log.info(
+      `GPS sync ${report.runId}: ${report.status}${report.dryRun ? ' (dry run)' : ''}; programmes ${programmes.created} created, ` +
+        `${programmes.updated} updated, ${programmes.unchanged} unchanged, ${programmes.withdrawn} ended; lots ` +
+        `${lots.created} created, ${lots.updated} updated, ${lots.unchanged} unchanged, ${lots.withdrawn} withdrawn; ` +
+        `${rejected} rejected rows; ${plan.differences.length} differences`,
+    );
+  }
+
+  /** Builds and logs the report of a run stopped by an error; a RunFailure carries its code and French message. */
+  function failureReport(runId: string, reports: RunReportBuilder, error: unknown): RunReport {
+    if (error instanceof RunFailure) {
+      log.warn(`GPS sync ${runId}: failed with ${error.details.code}: ${error.message}`);
+      return reports.build({ status: 'failed', errorCode: error.details.code, message: failedRunMessage(error.message) });
+    }
+    log.error(`GPS sync ${runId}: failed unexpectedly`, error);
+    return reports.build({
+      status: 'failed',
+      errorCode: 'UNEXPECTED_ERROR',
+      message: failedRunMessage(`erreur inattendue (${describeError(error)}).`),
     });
   }
 
@@ -166,30 +213,19 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
     const forced = options.force ?? false;
     const record = await createRunRecord(strapi, { trigger: options.trigger, startedAt, dryRun, forced });
     const runId = record.documentId;
+    const reports = new RunReportBuilder({ runId, dryRun, forced, startedAt });
     log.info(`GPS sync ${runId}: started by ${options.trigger}${dryRun ? ' (dry run)' : ''}${forced ? ' (forced)' : ''}`);
 
-    let sourceDescription: string | null = null;
-    let checksum: string | null = null;
-    const report = (input: Partial<RunReport> & Pick<RunReport, 'status' | 'message'>): RunReport => ({
-      runId,
-      counts: emptyCounts(),
-      rejectedRows: [],
-      differences: [],
-      errorCode: null,
-      dryRun,
-      forced,
-      source: sourceDescription,
-      checksum,
-      startedAt,
-      finishedAt: new Date(),
-      ...input,
-    });
-    const fromPlan = (plan: SyncPlan, status: RunStatus, message: string, errorCode: RunFailureCode | null = null): RunReport =>
-      report({ status, message, errorCode, counts: plan.counts, rejectedRows: plan.rejected, differences: plan.differences });
-
-    const lock = await tryAcquireRunLock(strapi.db.connection, databaseClient(strapi));
+    let lock: RunLock | null;
+    try {
+      lock = await tryAcquireRunLock(strapi.db.connection, databaseClient(strapi));
+    } catch (error) {
+      const failure = failureReport(runId, reports, error);
+      await finishRunRecord(strapi, record, failure);
+      return failure;
+    }
     if (lock === null) {
-      const skipped = report({ status: 'skipped', message: SKIPPED_RUN_MESSAGE, errorCode: 'SYNC_ALREADY_RUNNING' });
+      const skipped = reports.build({ status: 'skipped', message: SKIPPED_RUN_MESSAGE, errorCode: 'SYNC_ALREADY_RUNNING' });
       await finishRunRecord(strapi, record, skipped);
       log.warn(`GPS sync ${runId}: skipped because another run has taken the run lock`);
       return skipped;
@@ -208,54 +244,22 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
       if (interrupted > 0) log.warn(`GPS sync ${runId}: marked ${interrupted} interrupted earlier runs as failed`);
 
       const source = await resolveSource({ options: options.source ?? {}, config: readConfig(strapi), appRoot: strapi.dirs.app.root });
-      sourceDescription = source.description;
+      reports.source = source.description;
       let outcome: PlanOutcome;
       try {
         const read = await readExport(runId, source, options);
-        checksum = read.checksum;
-        outcome = await planAndApply({
-          record,
-          parsed: read.parsed,
-          options,
-          buildReport: (plan, status, message) => fromPlan(plan, status, message),
-        });
+        reports.checksum = read.checksum;
+        outcome = await planAndApply({ record, parsed: read.parsed, options, reports });
       } finally {
         await source.cleanup();
       }
 
-      const { plan } = outcome;
-      let final: RunReport;
-      if (outcome.guardMessage !== null) {
-        final = fromPlan(plan, 'failed', outcome.guardMessage, 'WITHDRAWAL_THRESHOLD_EXCEEDED');
-        await finishRunRecord(strapi, record, final);
-        log.warn(`GPS sync ${runId}: not applied, it would withdraw ${plan.withdrawal.availableWithdrawn} of ${plan.withdrawal.availableBefore} available lots`);
-      } else if (!outcome.applied) {
-        const message = completedRunMessage({ counts: plan.counts, dryRun: true, differenceCount: plan.differences.length });
-        final = fromPlan(plan, runStatusOf(plan), message);
-        await finishRunRecord(strapi, record, final);
-      } else {
-        final = fromPlan(plan, runStatusOf(plan), completedRunMessage({ counts: plan.counts, dryRun: false, differenceCount: plan.differences.length }));
-      }
-
-      const { programmes, lots, rejected } = plan.counts;
-      log.info(
-        `GPS sync ${runId}: ${final.status}${dryRun ? ' (dry run)' : ''}; programmes ${programmes.created} created, ` +
-          `${programmes.updated} updated, ${programmes.unchanged} unchanged, ${programmes.withdrawn} ended; lots ` +
-          `${lots.created} created, ${lots.updated} updated, ${lots.unchanged} unchanged, ${lots.withdrawn} withdrawn; ` +
-          `${rejected} rejected rows; ${plan.differences.length} differences`,
-      );
+      const final = await concludeRun(record, reports, outcome);
+      logCompletion(final, outcome.plan);
       reportProgress(options, { runId, phase: 'done', done: 0, total: 0, message: final.message });
       return final;
     } catch (error) {
-      const failure =
-        error instanceof RunFailure
-          ? report({ status: 'failed', errorCode: error.details.code, message: failedRunMessage(error.message) })
-          : report({ status: 'failed', errorCode: 'UNEXPECTED_ERROR', message: failedRunMessage(`erreur inattendue (${describeError(error)}).`) });
-      if (error instanceof RunFailure) {
-        log.warn(`GPS sync ${runId}: failed with ${error.details.code}: ${error.message}`);
-      } else {
-        log.error(`GPS sync ${runId}: failed unexpectedly`, error);
-      }
+      const failure = failureReport(runId, reports, error);
       await finishRunRecord(strapi, record, failure);
       reportProgress(options, { runId, phase: 'done', done: 0, total: 0, message: failure.message });
       return failure;

@@ -1,4 +1,4 @@
-import type { RejectedRow, StatusDifference, SyncCounts } from '../../../../domain/gps';
+import type { RejectedRow, StatusDifference, SyncCounts, SyncPlan } from '../../../../domain/gps';
 import type { RunFailureCode } from './errors';
 import type { SourceOptions } from './source';
 
@@ -13,7 +13,7 @@ export type RunPhase = 'reading' | 'planning' | 'applying' | 'done';
 export interface RunProgress {
   runId: string;
   phase: RunPhase;
-  /** Rows read or written so far in this phase, out of `total` (0 when unknown). */
+  /** Rows written so far while applying, out of `total`; both are 0 in the other phases. */
   done: number;
   total: number;
   /** French, for a progress line. */
@@ -46,7 +46,7 @@ export interface RunReport {
   forced: boolean;
   /** Folder or URL read (without credentials), null when the run stopped before resolving it. */
   source: string | null;
-  /** sha256 of programmes.csv followed by lots.csv, null when the files were not read. */
+  /** sha256 of the sha256 digests of programmes.csv and lots.csv, in that order; null when the files were not read. */
   checksum: string | null;
   startedAt: Date;
   finishedAt: Date;
@@ -55,4 +55,36 @@ export interface RunReport {
 export function emptyCounts(): SyncCounts {
   const zero = () => ({ created: 0, updated: 0, unchanged: 0, withdrawn: 0 });
   return { programmes: zero(), lots: zero(), rejected: 0 };
+}
+
+/**
+ * Builds the reports of one run. The source and checksum are filled in as the run learns them,
+ * so that a report of a run that fails later still names what it read.
+ */
+export class RunReportBuilder {
+  source: string | null = null;
+  checksum: string | null = null;
+
+  constructor(private readonly run: { runId: string; dryRun: boolean; forced: boolean; startedAt: Date }) {}
+
+  build(input: Partial<RunReport> & Pick<RunReport, 'status' | 'message'>): RunReport {
+    return {
+      runId: this.run.runId,
+      counts: emptyCounts(),
+      rejectedRows: [],
+      differences: [],
+      errorCode: null,
+      dryRun: this.run.dryRun,
+      forced: this.run.forced,
+      source: this.source,
+      checksum: this.checksum,
+      startedAt: this.run.startedAt,
+      finishedAt: new Date(),
+      ...input,
+    };
+  }
+
+  fromPlan(plan: SyncPlan, status: RunStatus, message: string, errorCode: RunFailureCode | null = null): RunReport {
+    return this.build({ status, message, errorCode, counts: plan.counts, rejectedRows: plan.rejected, differences: plan.differences });
+  }
 }
