@@ -105,6 +105,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await contacts.summary(viewerOf(ctx), documentIdParam(ctx)) };
     },
 
+    async createNegotiation(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = { data: await contacts.createNegotiation(viewerOf(ctx), documentIdParam(ctx)) };
+    },
+
     async programmes(ctx: Context) {
       ctx.body = { data: await stock.programmes() };
     },

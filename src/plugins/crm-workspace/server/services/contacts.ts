@@ -105,5 +105,13 @@ export function createContactHistory(strapi: Core.Strapi) {
     };
   }
 
-  return { summary };
+  /** Creates an empty négo for the contact, owned by the viewer; the sales rules set its subject and phase. */
+  async function createNegotiation(viewer: Viewer, documentId: string): Promise<{ documentId: string }> {
+    await summary(viewer, documentId);
+    const negotiation = await strapi.documents('api::negotiation.negotiation').create({ data: { buyer: documentId, owner: viewer.id } });
+    strapi.log.info(`[crm-workspace] user ${viewer.id} created négo ${negotiation.documentId} for contact ${documentId}`);
+    return { documentId: negotiation.documentId };
+  }
+
+  return { summary, createNegotiation };
 }

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { salesServices } from '../../../../index';
 import { hasMatchingCriteria, matchLots, type HousingType, type LotCandidate } from '../../../../domain/matching';
 import { checkStatusAction, isNegotiationStatus, PHASE_LABELS_FR, SALES_PHASE_SEQUENCE } from '../../../../domain/negotiation';
 import type {
@@ -126,6 +125,16 @@ function errorDetails(error: unknown): { code: string; message: string } | null 
   return code ? { code, message: error.message } : null;
 }
 
+/** The négociateur's status actions of the sales rules, exposed as the `api::negotiation.sales` service. */
+interface StatusActions {
+  close(documentId: string): Promise<unknown>;
+  reopen(documentId: string): Promise<unknown>;
+}
+
+function isStatusActions(value: unknown): value is StatusActions {
+  return typeof value === 'object' && value !== null && 'close' in value && typeof value.close === 'function' && 'reopen' in value && typeof value.reopen === 'function';
+}
+
 /** Builds the négo services of the workspace: progress panel, close and reopen, matching, propositions, reservation. */
 export function createNegotiationWorkspace(strapi: Core.Strapi) {
   async function load(documentId: string): Promise<NegotiationRow> {
@@ -226,7 +235,8 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
   /** Closes or reopens through the sales rules, which check the status and record the change. */
   async function changeStatus(viewer: Viewer, documentId: string, action: 'close' | 'reopen'): Promise<NegotiationProgress> {
     await loadForViewer(viewer, documentId);
-    const rules = salesServices().negotiations;
+    const rules: unknown = strapi.service('api::negotiation.sales');
+    if (!isStatusActions(rules)) throw new Error('The api::negotiation.sales service has no close and reopen: the négo status actions cannot run');
     const updated = action === 'close' ? await rules.close(documentId) : await rules.reopen(documentId);
     if (!updated) throw new errors.NotFoundError(`Négo introuvable : ${documentId}.`, { code: 'NEGOTIATION_NOT_FOUND' });
     return progress(viewer, documentId);

@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { Link as RouterLink } from 'react-router-dom';
+import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import type { ContactSummary } from '../../../shared/contracts';
-import { useApi } from '../api';
+import { errorMessage, useApi } from '../api';
 import { dateTime, day, euros, label } from '../format';
 import { API, CONTACT_UID, editViewPath, NEGOTIATION_UID } from '../pluginId';
 
@@ -27,6 +28,36 @@ const SectionTitle = ({ children }: { children: React.ReactNode }) => (
   </Typography>
 );
 
+/**
+ * « Nouvelle négo »: creates the négo on the server. The content manager's own create form
+ * sends the négo's `status` attribute, which Strapi 5.54 reads as the draft-and-publish
+ * status and rejects (400 « Invalid status »).
+ */
+const NewNegotiationButton = ({ documentId }: { documentId: string }) => {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
+  const [busy, setBusy] = React.useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const response = await post<{ data: { documentId: string } }>(`${API}/contacts/${documentId}/negotiations`);
+      toggleNotification({ type: 'success', message: 'Négo créée : renseignez maintenant le besoin.' });
+      navigate(editViewPath(NEGOTIATION_UID, response.data.data.documentId));
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Button variant="secondary" onClick={create} loading={busy} fullWidth>
+      Nouvelle négo pour ce contact
+    </Button>
+  );
+};
+
 const ContactHistoryView = ({ documentId, version }: { documentId: string; version: string }) => {
   const summary = useApi<ContactSummary>(`${API}/contacts/${documentId}/summary?v=${encodeURIComponent(version)}`);
 
@@ -37,6 +68,7 @@ const ContactHistoryView = ({ documentId, version }: { documentId: string; versi
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="contact-panel">
+      <NewNegotiationButton documentId={documentId} />
       <Flex direction="column" alignItems="stretch" gap={2}>
         <SectionTitle>Négos ({negotiations.length})</SectionTitle>
         {negotiations.length === 0 ? <Typography variant="pi">Aucune négo pour ce contact.</Typography> : null}
