@@ -104,18 +104,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
   }
 
   /**
-   * Loads the stored state and computes the plan. Unless the run is dry or stopped by the
-   * withdrawal guard, it then writes the plan and the run's final record in the same
-   * transaction. A process killed midway therefore leaves the database as it was, with the run
-   * record still 'running'.
+   * Reads the export while loading the stored state, then computes the plan. Unless the run is
+   * dry or stopped by the withdrawal guard, it then writes the plan and the run's final record
+   * in the same transaction. A process killed midway therefore leaves the database as it was,
+   * with the run record still 'running'.
    */
   async function planAndApply(input: {
     record: RunRecordRef;
-    parsed: ParsedExport;
+    source: ResolvedSource;
     options: RunOptions;
     reports: RunReportBuilder;
   }): Promise<PlanOutcome> {
-    const { record, parsed, options } = input;
+    const { record, options, reports } = input;
     const config = readConfig(strapi);
     const engine = databaseClient(strapi);
     const runId = record.documentId;
@@ -129,8 +129,23 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
         await trx.raw('lock table ?? in share mode', [TABLES.holds]);
       }
 
+      // The database sends the stored state while this process parses the files.
+      const loadingState = loadStoredState(trx);
+      // Marks a failure as handled until it is awaited below, so that Node does not stop the process.
+      loadingState.catch(() => undefined);
+      let parsed: ParsedExport;
+      try {
+        const read = await readExport(runId, input.source, options);
+        reports.checksum = read.checksum;
+        parsed = read.parsed;
+      } catch (error) {
+        // The transaction rolls back once its last query has ended, whatever that query returned.
+        await loadingState.catch(() => undefined);
+        throw error;
+      }
+      const state = await loadingState;
+
       reportProgress(options, { runId, phase: 'planning', done: 0, total: 0, message: 'Calcul des changements' });
-      const state = await loadStoredState(trx);
       const plan = computeSyncPlan(parsed, state);
       log.info(
         `GPS sync ${runId}: plan with ${plan.programmeWrites.length} programme and ${plan.lotWrites.length} lot writes, ` +
@@ -247,9 +262,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
       reports.source = source.description;
       let outcome: PlanOutcome;
       try {
-        const read = await readExport(runId, source, options);
-        reports.checksum = read.checksum;
-        outcome = await planAndApply({ record, parsed: read.parsed, options, reports });
+        outcome = await planAndApply({ record, source, options, reports });
       } finally {
         await source.cleanup();
       }
