@@ -3,6 +3,7 @@ import { ensureSchemaExtensions } from './database/schema-extensions';
 import { applyAdminLayouts } from './admin-config/apply';
 import { ensureApiPermissions, ensureCrmRoles, registerAccessRules } from './access';
 import { registerSalesRules, type SalesServices } from './sales';
+import { registerDeadlineJobs } from './sales/deadline-jobs';
 
 let sales: SalesServices | null = null;
 
@@ -38,5 +39,6 @@ export default {
         },
       });
     }
+    registerDeadlineJobs(strapi);
   },
 };
