@@ -16,7 +16,6 @@ import {
   readEnum,
   readId,
   readNullableHundredths,
-  readNullableId,
   readNullableInteger,
   readNullableIsoDate,
   readNullableString,
@@ -68,46 +67,62 @@ async function loadProgrammes(knex: Knex): Promise<StoredProgramme[]> {
 /** Lots read per query, so that the raw rows of a large export are never all in memory at once. */
 const LOT_PAGE_SIZE = 10_000;
 
+/**
+ * Reads a link table as lot id → linked id. A lot with two link rows (the import never writes
+ * two) keeps the first one read.
+ */
+async function loadLinks(knex: Knex, table: string, targetColumn: string): Promise<Map<number, number>> {
+  const rows: unknown[] = await knex(table).select('lot_id', targetColumn).whereNotNull(targetColumn);
+  const links = new Map<number, number>();
+  for (const value of rows) {
+    const row = asDbRow(value);
+    const lotId = readId(row, 'lot_id');
+    if (!links.has(lotId)) links.set(lotId, readId(row, targetColumn));
+  }
+  return links;
+}
+
+/**
+ * Reads the lots page by page along the primary key, and their links in two plain queries: a
+ * join paged this way made PostgreSQL join every page again while the tables had no statistics
+ * yet, right after a first import.
+ */
 async function loadLots(knex: Knex): Promise<StoredLot[]> {
-  const lots = new Map<number, StoredLot>();
+  const programmeLinks = await loadLinks(knex, TABLES.programmeLinks, 'programme_id');
+  const mainLotLinks = await loadLinks(knex, TABLES.mainLotLinks, 'inv_lot_id');
+  const lots: StoredLot[] = [];
   let lastId = 0;
 
   for (;;) {
-    const rows: unknown[] = await knex({ l: TABLES.lots })
-      .leftJoin({ pl: TABLES.programmeLinks }, 'pl.lot_id', 'l.id')
-      .leftJoin({ ml: TABLES.mainLotLinks }, 'ml.lot_id', 'l.id')
+    const rows: unknown[] = await knex(TABLES.lots)
       .select(
-        'l.id',
-        'l.gps_key',
-        'l.reference',
-        'l.programme_code',
-        'l.kind',
-        'l.typology',
-        'l.rooms',
-        'l.floor',
-        'l.living_area',
-        'l.annex_area',
-        'l.orientation',
-        'l.price',
-        'l.sales_status',
-        'l.gps_status',
+        'id',
+        'gps_key',
+        'reference',
+        'programme_code',
+        'kind',
+        'typology',
+        'rooms',
+        'floor',
+        'living_area',
+        'annex_area',
+        'orientation',
+        'price',
+        'sales_status',
+        'gps_status',
         // Read as text: node-postgres would build a Date per row, which is slower, and SQLite stores text.
-        knex.raw('cast(l.gps_updated_on as text) as gps_updated_on'),
-        { programme_id: 'pl.programme_id' },
-        { main_lot_id: 'ml.inv_lot_id' },
+        knex.raw('cast(gps_updated_on as text) as gps_updated_on'),
       )
-      .whereNotNull('l.gps_key')
-      .where('l.id', '>', lastId)
-      .orderBy('l.id')
+      .whereNotNull('gps_key')
+      .where('id', '>', lastId)
+      .orderBy('id')
       .limit(LOT_PAGE_SIZE);
 
     for (const value of rows) {
       const row = asDbRow(value);
       const id = readId(row, 'id');
       lastId = id;
-      // A lot with two link rows (never written by the import) appears twice; the first one wins.
-      if (lots.has(id)) continue;
-      lots.set(id, {
+      lots.push({
         id,
         gpsKey: readString(row, 'gps_key'),
         reference: readNullableString(row, 'reference') ?? '',
@@ -124,13 +139,13 @@ async function loadLots(knex: Knex): Promise<StoredLot[]> {
         salesStatus: readEnum(row, 'sales_status', SALES_STATUSES, false) ?? 'available',
         gpsStatus: readEnum(row, 'gps_status', GPS_STATUSES, true),
         gpsUpdatedOn: readNullableIsoDate(row, 'gps_updated_on'),
-        programmeId: readNullableId(row, 'programme_id'),
-        mainLotId: readNullableId(row, 'main_lot_id'),
+        programmeId: programmeLinks.get(id) ?? null,
+        mainLotId: mainLotLinks.get(id) ?? null,
       });
     }
     if (rows.length < LOT_PAGE_SIZE) break;
   }
-  return [...lots.values()];
+  return lots;
 }
 
 async function loadActiveHolds(knex: Knex): Promise<ActiveHold[]> {
@@ -146,8 +161,8 @@ async function loadActiveHolds(knex: Knex): Promise<ActiveHold[]> {
 }
 
 /**
- * Loads every GPS programme and lot with its links, and the active CRM holds. Lots are read in
- * pages of 10 000. The queries run one after the other because a transaction has one connection.
+ * Loads every GPS programme and lot with its links, and the active CRM holds. The queries run
+ * one after the other because a transaction has one connection.
  */
 export async function loadStoredState(knex: Knex): Promise<StoredState> {
   const programmes = await loadProgrammes(knex);
