@@ -28,6 +28,21 @@ async function login(page, email, password) {
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/auth/'), { timeout: WAIT_MS });
+  await dismissAnnouncement(page);
+}
+
+/**
+ * Closes Strapi's own announcement banner (« Nouvelle médiathèque ») when it shows, so it
+ * does not cover the screenshots. Its absence is not a failure: Strapi shows it only once.
+ */
+async function dismissAnnouncement(page) {
+  const title = page.getByText('Nouvelle médiathèque');
+  const bannerVisible = await title
+    .waitFor({ timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!bannerVisible) return;
+  await title.locator('xpath=ancestor::div[.//button][1]').getByRole('button').last().click({ timeout: 3000 });
 }
 
 async function chooseOption(page, comboboxName, optionName) {

@@ -1,9 +1,40 @@
+import { Typography } from '@strapi/design-system';
 import { GridNine, Magic, PresentationChart } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ContactPanel } from './components/ContactPanel';
 import { ExportButton } from './components/ExportButton';
 import { NegotiationPanel } from './components/NegotiationPanel';
+import { label } from './format';
 import { PLUGIN_ID } from './pluginId';
+
+/** Content-manager hook that lets plugins change the columns of a list view. */
+const INJECT_COLUMN_IN_TABLE = 'Admin/CM/pages/ListView/inject-column-in-table';
+
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string };
+  cellFormatter?: unknown;
+}
+
+function enumerationLabel(value: unknown): string {
+  return label(typeof value === 'string' ? value : null);
+}
+
+/**
+ * Shows enumeration cells of the list views with their French label (« Suivi du financement »
+ * for financing): the list view prints the stored value, unlike the edit view. The `status`
+ * column is left alone because the content manager fills it with the draft-and-publish status.
+ */
+function translateEnumerationColumns<T extends { displayedHeaders: ListHeader[] }>(args: T): T {
+  return {
+    ...args,
+    displayedHeaders: args.displayedHeaders.map((header) =>
+      header.attribute?.type === 'enumeration' && header.name !== 'status' && header.cellFormatter === undefined
+        ? { ...header, cellFormatter: (row: Record<string, unknown>) => <Typography textColor="neutral800">{enumerationLabel(row[header.name])}</Typography> }
+        : header,
+    ),
+  };
+}
 
 export default {
   register(app: StrapiApp) {
@@ -46,7 +77,8 @@ export default {
     return locales.map((locale) => ({ locale, data: locale === 'fr' ? french : {} }));
   },
 
-  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+  bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
+    app.registerHook(INJECT_COLUMN_IN_TABLE, translateEnumerationColumns);
     const contentManager = app.getPlugin('content-manager');
     const addPanels = contentManager.apis.addEditViewSidePanel;
     if (typeof addPanels === 'function') addPanels([NegotiationPanel, ContactPanel]);

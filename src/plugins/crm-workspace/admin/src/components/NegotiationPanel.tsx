@@ -6,6 +6,7 @@ import type { NegotiationProgress, PropositionSummary } from '../../../shared/co
 import { errorMessage, useApi } from '../api';
 import { dateTime, day, euros, label, parseFrenchAmount, squareMetres, todayIso } from '../format';
 import { API, NEGOTIATION_UID, PLUGIN_ID } from '../pluginId';
+import { FrenchDatePicker } from './FrenchDatePicker';
 import { LotStatusBadge } from './LotStatusBadge';
 import { useEditViewRefetch } from './useEditViewRefetch';
 
@@ -290,7 +291,7 @@ const ReservationModal = ({
               </Field.Root>
               <Field.Root name="signatureDate">
                 <Field.Label>Date de signature</Field.Label>
-                <TextInput type="date" value={signatureDate} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSignatureDate(event.target.value)} />
+                <FrenchDatePicker value={signatureDate} onChange={setSignatureDate} />
               </Field.Root>
               {error ? (
                 <Typography textColor="danger600" role="alert" data-testid="reservation-error">

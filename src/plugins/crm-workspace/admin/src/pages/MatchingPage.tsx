@@ -1,14 +1,18 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Field, Flex, Grid, TextInput, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import type { MatchesResponse } from '../../../shared/contracts';
 import { useApi } from '../api';
+import { FrenchDatePicker } from '../components/FrenchDatePicker';
 import { LotStatusBadge } from '../components/LotStatusBadge';
 import { NegotiationPicker } from '../components/NegotiationPicker';
 import { Card, PageFrame } from '../components/PageFrame';
 import { useProposeLots } from '../components/useProposeLots';
 import { euros, floorLabel, label, squareMetres } from '../format';
 import { API, editViewPath, NEGOTIATION_UID } from '../pluginId';
+
+/** The sales rules accept an option of 30 days at most; the server checks it again. */
+const OPTION_MAX_DAYS = 30;
 
 function needSummary(need: MatchesResponse['need']): string {
   const parts: string[] = [];
@@ -76,7 +80,7 @@ const MatchingPage = () => {
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
               <Field.Root name="optionUntil" hint="Facultatif : pose une option sur les lots proposés jusqu'à cette date (30 jours au plus).">
                 <Field.Label>Option jusqu'au</Field.Label>
-                <TextInput type="date" value={optionUntil} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setOptionUntil(event.target.value)} />
+                <FrenchDatePicker value={optionUntil} onChange={setOptionUntil} minDate={new Date()} maxDate={new Date(Date.now() + OPTION_MAX_DAYS * 86400000)} />
                 <Field.Hint />
               </Field.Root>
             </Grid.Item>
