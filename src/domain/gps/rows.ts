@@ -52,6 +52,9 @@ function normaliseKeyword(text: string): string {
     .toUpperCase();
 }
 
+/** Result of every empty optional cell, shared because an export has many of them. */
+const EMPTY_CELL = { ok: true, value: null } as const;
+
 function ok<T>(value: T): CellResult<T> {
   return { ok: true, value };
 }
@@ -107,13 +110,13 @@ class CellReader<Column extends string> {
 
   optional(column: Column, maxLength: number): CellResult<string | null> {
     const value = this.text(column);
-    if (value === '') return ok(null);
+    if (value === '') return EMPTY_CELL;
     return this.checkLength(column, value, maxLength);
   }
 
   decimal(column: Column, max: Hundredths, outOfRangeCode: RejectionCode, unit: string): CellResult<Hundredths | null> {
     const raw = this.text(column);
-    if (raw === '') return ok(null);
+    if (raw === '') return EMPTY_CELL;
 
     const parsed = parseFrenchDecimal(raw);
     if (!parsed.ok) {
@@ -132,7 +135,7 @@ class CellReader<Column extends string> {
 
   integer(column: Column, min: number, max: number): CellResult<number | null> {
     const raw = this.text(column);
-    if (raw === '') return ok(null);
+    if (raw === '') return EMPTY_CELL;
 
     const parsed = parseFrenchInteger(raw);
     if (!parsed.ok) return fail('INVALID_NUMBER', `${column} : « ${raw} » n'est pas un nombre entier.`);
@@ -144,7 +147,7 @@ class CellReader<Column extends string> {
 
   date(column: Column): CellResult<IsoDate | null> {
     const raw = this.text(column);
-    if (raw === '') return ok(null);
+    if (raw === '') return EMPTY_CELL;
 
     const parsed = parseFrenchDate(raw);
     return parsed.ok
@@ -226,7 +229,7 @@ function parseKindUncached(raw: string): CellResult<LotKind> {
 
 /** STUDIO, T1…T6 (or F1…F6, the older notation), T7 and above as « other », MAISON; empty for parkings and cellars. */
 function parseTypologyUncached(raw: string): CellResult<LotTypology | null> {
-  if (raw === '') return ok(null);
+  if (raw === '') return EMPTY_CELL;
 
   const keyword = normaliseKeyword(raw).replace(/\s+/g, '');
   if (keyword === 'STUDIO') return ok('studio');

@@ -89,13 +89,14 @@ export class ExportValidator {
     const columns = this.lotColumns;
     if (columns === null) throw new Error('startLots must succeed before addLot');
 
-    const identity = readLotIdentity(record, columns);
+    // The identity of a valid row comes from its parse; an invalid row is read for it separately.
+    const parsed = parseLotRecord(record, columns);
+    const identity = parsed.ok ? parsed.row : readLotIdentity(record, columns);
     const hasIdentity = identity.programmeCode !== '' && identity.reference !== '';
-    const key = lotGpsKey(identity.programmeCode, identity.reference);
+    const key = parsed.ok ? parsed.row.gpsKey : lotGpsKey(identity.programmeCode, identity.reference);
     const firstLine = hasIdentity ? this.listedLotKeys.get(key) : undefined;
     if (hasIdentity && firstLine === undefined) this.listedLotKeys.set(key, record.line);
 
-    const parsed = parseLotRecord(record, columns);
     if (!parsed.ok) {
       this.rejectLot(record.line, parsed.code, parsed.reason);
       return;

@@ -49,6 +49,9 @@ interface PlanOutcome {
   guardMessage: string | null;
 }
 
+/** Rows written by a run above which the GPS tables are analysed afterwards. */
+const LARGE_WRITE_ROWS = 10_000;
+
 function runStatusOf(plan: SyncPlan): RunStatus {
   return plan.counts.rejected > 0 ? 'partial' : 'success';
 }
@@ -198,6 +201,23 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
     return dryRun;
   }
 
+  /**
+   * Runs VACUUM ANALYZE on the GPS tables after a run that wrote many rows, outside the run's
+   * transaction. The planner then has statistics for the new rows, and the next reader does not
+   * pay for setting their visibility hint bits. In one measurement with 100 000 new lots
+   * (scripts/bench/gps.js data, 2 loaded cores), the next unchanged import took 3.6 s without it
+   * and 2.4 s with it. A failure is logged and does not change the run's outcome.
+   */
+  async function analyseAfterLargeWrite(runId: string, plan: SyncPlan): Promise<void> {
+    const written = plan.programmeWrites.length + plan.lotWrites.length;
+    if (databaseClient(strapi) !== 'postgres' || written < LARGE_WRITE_ROWS) return;
+    try {
+      await strapi.db.connection.raw('vacuum analyze ??, ??, ??, ??', [TABLES.lots, TABLES.programmes, TABLES.programmeLinks, TABLES.mainLotLinks]);
+    } catch (error) {
+      log.warn(`GPS sync ${runId}: VACUUM ANALYZE of the GPS tables failed: ${describeError(error)}`);
+    }
+  }
+
   function logCompletion(report: RunReport, plan: SyncPlan): void {
     const { programmes, lots, rejected } = plan.counts;
     log.info(
@@ -269,6 +289,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): GpsSyncService => {
 
       const final = await concludeRun(record, reports, outcome);
       logCompletion(final, outcome.plan);
+      if (outcome.appliedReport !== null) await analyseAfterLargeWrite(runId, outcome.plan);
       reportProgress(options, { runId, phase: 'done', done: 0, total: 0, message: final.message });
       return final;
     } catch (error) {

@@ -145,18 +145,16 @@ export async function streamCsvRecords(input: {
   }
 
   // Node decodes UTF-8 itself; iconv-lite decodes Windows-1252.
-  const text =
-    input.encoding === 'utf-8' ? createReadStream(path, { encoding: 'utf8' }) : createReadStream(path).pipe(iconv.decodeStream(input.encoding));
-  const parser = text.pipe(
-    parse({
-      delimiter: ';',
-      bom: true,
-      record_delimiter: ['\r\n', '\n'],
-      relax_quotes: true,
-      // Field counts are checked here, after the header, so that a bad header is reported first.
-      relax_column_count: true,
-    }),
-  );
+  const bytes = createReadStream(path, input.encoding === 'utf-8' ? { encoding: 'utf8' } : {});
+  const text: NodeJS.ReadableStream = input.encoding === 'utf-8' ? bytes : bytes.pipe(iconv.decodeStream(input.encoding));
+  const parser = parse({
+    delimiter: ';',
+    bom: true,
+    record_delimiter: ['\r\n', '\n'],
+    relax_quotes: true,
+    // Field counts are checked here, after the header, so that a bad header is reported first.
+    relax_column_count: true,
+  });
 
   let columnCount = -1;
   let recordCount = 0;
@@ -164,24 +162,45 @@ export async function streamCsvRecords(input: {
   // are counted here: each record takes one line plus the line breaks inside its fields.
   let nextLine = 1;
 
-  try {
-    for await (const fields of parser) {
-      if (!isStringArray(fields)) throw new Error('csv-parse returned a record that is not an array of strings');
-      const line = nextLine;
-      nextLine += 1 + normaliseLineBreaks(fields);
-      if (isBlankLine(fields)) continue;
+  const handleRecord = (fields: unknown): void => {
+    if (!isStringArray(fields)) throw new Error('csv-parse returned a record that is not an array of strings');
+    const line = nextLine;
+    nextLine += 1 + normaliseLineBreaks(fields);
+    if (isBlankLine(fields)) return;
 
-      if (columnCount === -1) {
-        input.onHeader(fields);
-        columnCount = fields.length;
-        continue;
-      }
-      if (fields.length !== columnCount) throw malformedRow(file, line, fields.length, columnCount);
-      input.onRecord({ line, fields });
-      recordCount += 1;
+    if (columnCount === -1) {
+      input.onHeader(fields);
+      columnCount = fields.length;
+      return;
     }
+    if (fields.length !== columnCount) throw malformedRow(file, line, fields.length, columnCount);
+    input.onRecord({ line, fields });
+    recordCount += 1;
+  };
+
+  try {
+    // Records are handled in 'data' events rather than with for await, which would create a
+    // promise per record, each tracked by the async hooks of Strapi's transaction context.
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        bytes.destroy();
+        parser.destroy();
+        reject(error);
+      };
+      bytes.on('error', fail);
+      text.on('error', fail);
+      parser.on('error', fail);
+      parser.on('end', resolve);
+      parser.on('data', (fields: unknown) => {
+        try {
+          handleRecord(fields);
+        } catch (error) {
+          fail(error);
+        }
+      });
+      text.pipe(parser);
+    });
   } catch (error) {
-    parser.destroy();
     if (error instanceof RunFailure) throw error;
     if (isCsvError(error)) throw csvFailure(error, file, nextLine - 1);
     throw new RunFailure(`lecture de ${file} impossible : ${describeError(error)}.`, { code: 'FILE_UNREADABLE', file });
