@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from '../gps/support/database';
-import { countRows, readLot, readProgramme, runSync, snapshotGpsTables } from '../gps/support/gps-db';
+import { writeExport } from '../gps/support/export-files';
+import { countRows, holdLot, readLot, readProgramme, runSync, snapshotGpsTables } from '../gps/support/gps-db';
 
 const SAMPLE_DIR = path.resolve(__dirname, '..', '..', 'data', 'gps-hendaye');
 
@@ -95,5 +97,60 @@ describe('GPS import of the Hendaye sample', () => {
     expect(runs[1].checksum).toBe(runs[0].checksum);
     expect(runs[0].source).toBe(SAMPLE_DIR);
     expect(runs[0].finishedAt).not.toBeNull();
+  });
+});
+
+describe('GPS import of a changed sample', () => {
+  /** Writes the sample without programme HEN-AB0491, with one new price and a parking attached to a flat. */
+  function changedSample(): string {
+    const withoutProgramme = (text: string) =>
+      text
+        .split('\r\n')
+        .filter((line) => !line.startsWith('HEN-AB0491;'))
+        .join('\r\n');
+    const programmes = withoutProgramme(fs.readFileSync(path.join(SAMPLE_DIR, 'programmes.csv'), 'utf8'));
+    const lotLines = withoutProgramme(fs.readFileSync(path.join(SAMPLE_DIR, 'lots.csv'), 'utf8'))
+      .replace('HEN-AB0490;A010;APPARTEMENT;T2;2;37,28;330 000,00;', 'HEN-AB0490;A010;APPARTEMENT;T2;2;37,28;335 000,00;')
+      .split('\r\n')
+      .filter((line) => line !== '')
+      .map((line, index) => `${line};${index === 0 ? 'ref_lot_principal' : ''}`);
+    lotLines.push('HEN-AB0490;P010;PARKING;;;12,50;15 000,00;LIBRE;24/03/2023;A010', '');
+    return writeExport({ programmes, lots: lotLines.join('\r\n') });
+  }
+
+  it('applies updates, withdrawals and links', async () => {
+    const held = await readLot(strapi, 'HEN-AB0490/A024');
+    if (!held) throw new Error('lot HEN-AB0490/A024 is missing from the sample import');
+    await holdLot(strapi, held.id, 'reservation');
+
+    const report = await runSync(strapi, changedSample());
+
+    expect(report.status).toBe('success');
+    expect(report.counts.programmes).toEqual({ created: 0, updated: 0, unchanged: 34, withdrawn: 1 });
+    expect(report.counts.lots).toEqual({ created: 1, updated: 2, unchanged: 658, withdrawn: 16 });
+    expect((await readProgramme(strapi, 'HEN-AB0491'))?.commercialisationStatus).toBe('ended');
+    // lots.csv line 22: HEN-AB0491;A007;APPARTEMENT;T3;3;33,36;260 000,00;VENDU;28/12/2022
+    expect(await readLot(strapi, 'HEN-AB0491/A007')).toMatchObject({ salesStatus: 'withdrawn', gpsStatus: 'missing', price: 260000 });
+    expect((await readLot(strapi, 'HEN-AB0490/A010'))?.price).toBe(335000);
+    expect(await readLot(strapi, 'HEN-AB0490/P010')).toMatchObject({
+      kind: 'parking',
+      price: 15000,
+      mainLotKey: 'HEN-AB0490/A010',
+      programmeCode: 'HEN-AB0490',
+    });
+    // A024 is VENDU in GPS, and the CRM reservation keeps it reserved.
+    expect(await readLot(strapi, 'HEN-AB0490/A024')).toMatchObject({ salesStatus: 'reserved', gpsStatus: 'sold' });
+    expect(report.differences.map((difference) => difference.lotGpsKey)).toEqual(['HEN-AB0490/A024']);
+    expect(await countRows(strapi, 'lots')).toBe(677);
+    expect(await countRows(strapi, 'lots_main_lot_lnk')).toBe(1);
+  });
+
+  it('changes nothing when the changed sample comes again', async () => {
+    const before = await snapshotGpsTables(strapi);
+
+    const report = await runSync(strapi, changedSample());
+
+    expect(report.counts.lots).toEqual({ created: 0, updated: 0, unchanged: 661, withdrawn: 0 });
+    expect(await snapshotGpsTables(strapi)).toBe(before);
   });
 });
