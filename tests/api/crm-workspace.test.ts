@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
-import { createBuyer, createProgrammeWithLots, uniqueCode } from '../helpers/fixtures';
+import { createProgrammeWithLots, uniqueCode } from '../helpers/fixtures';
 
 let strapi: Core.Strapi;
 const tokens: Record<'first' | 'second', string> = { first: '', second: '' };
@@ -40,7 +40,9 @@ const as = (key: 'first' | 'second') => ({ Authorization: `Bearer ${tokens[key]}
 
 /** Creates a négo of the given négociateur whose need (T3 up to 300 000 € in Hendaye) the fixture lots fit. */
 async function negotiationOf(key: 'first' | 'second') {
-  const buyer = await createBuyer(strapi, key === 'first' ? 'Etxeberria' : 'Goikoetxea');
+  const buyer = await strapi.documents('api::contact.contact').create({
+    data: { firstName: 'Maddi', lastName: key === 'first' ? 'Etxeberria' : 'Goikoetxea', contactType: 'prospect', owner: userIds[key] },
+  });
   const negotiation = await strapi.documents('api::negotiation.negotiation').create({
     data: {
       buyer: buyer.documentId,
@@ -181,6 +183,34 @@ describe('crm-workspace admin routes', () => {
     const other = await http(strapi).get(`/crm-workspace/contacts/${buyer.documentId}/summary`).set(as('second'));
     expect(other.status).toBe(403);
     expect(other.body.error.details.code).toBe('CONTACT_NOT_YOURS');
+  });
+
+  it('plans an activity on a négo for its buyer', async () => {
+    const mine = await negotiationOf('first');
+    const dueAt = new Date(Date.now() + 3600 * 1000).toISOString();
+    const response = await http(strapi)
+      .post('/crm-workspace/activities')
+      .set(as('first'))
+      .send({ kind: 'meeting', subject: 'Visite du logement témoin', priority: 'high', dueAt, negotiation: mine });
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(201);
+    const activity = await strapi.db
+      .query('api::activity.activity')
+      .findOne({ where: { documentId: response.body.data.documentId }, populate: { owner: true, contact: true, negotiation: true } });
+    expect(activity.status).toBe('todo');
+    expect(activity.owner.id).toBe(userIds.first);
+    expect(activity.negotiation.documentId).toBe(mine);
+    expect(activity.contact.lastName).toBe('Etxeberria');
+
+    const refused = await http(strapi).post('/crm-workspace/activities').set(as('second')).send({ kind: 'call', subject: 'Appel', negotiation: mine });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.code).toBe('NEGOTIATION_NOT_YOURS');
+  });
+
+  it('rejects an activity without négo or contact', async () => {
+    const response = await http(strapi).post('/crm-workspace/activities').set(as('first')).send({ kind: 'call', subject: 'Appel' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('ACTIVITY_TARGET_REQUIRED');
   });
 
   it('dashboard of a négociateur has no team part', async () => {

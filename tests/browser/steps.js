@@ -218,6 +218,16 @@ function defineSteps({ pages, accounts, password, fixtures, screenshotsDir }) {
       },
     },
     {
+      name: 'planning an activity from the négo',
+      run: async () => {
+        await claire.getByRole('button', { name: 'Nouvelle activité' }).click();
+        const dialog = claire.getByRole('dialog');
+        await dialog.getByLabel('Sujet').fill('Rappeler Maddi pour le plan de financement');
+        await dialog.getByRole('button', { name: 'Planifier' }).click();
+        await waitForText(claire.locator('body'), /Activité planifiée : Appel téléphonique « Rappeler Maddi pour le plan de financement »/);
+      },
+    },
+    {
       name: 'stock screen shows the lot reserved',
       run: async () => {
         await claire.goto('/admin/plugins/crm-workspace/stock');
@@ -257,6 +267,7 @@ function defineSteps({ pages, accounts, password, fixtures, screenshotsDir }) {
         await waitForText(panel, new RegExp(state.subject));
         await waitForText(panel, /Ventes \(1\)/);
         await waitForText(panel, /Les Terrasses de la Baie A001/);
+        await waitForText(panel, /Activités \(1\).*Rappeler Maddi pour le plan de financement/s);
         await shot(claire, 'contact-historique');
       },
     },
@@ -266,6 +277,7 @@ function defineSteps({ pages, accounts, password, fixtures, screenshotsDir }) {
         await claire.goto('/admin/plugins/crm-workspace/dashboard');
         await waitForText(claire.getByTestId('recent-reservations'), /Les Terrasses de la Baie · A001/);
         await waitForText(claire.getByTestId('open-by-phase'), /1\s*Suivi du financement/);
+        await waitForText(claire.getByTestId('today-activities'), /Activités du jour \(1\).*Appel téléphonique · Rappeler Maddi pour le plan de financement/s);
         await shot(claire, 'tableau-de-bord');
       },
     },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { createActivityPlanner } from '../services/activities';
 import { createContactHistory } from '../services/contacts';
 import { createDashboard } from '../services/dashboard';
 import { createListExport, EXPORTABLE_LISTS, isExportableList } from '../services/export';
@@ -30,6 +31,18 @@ const reserveBody = z
   })
   .strict();
 
+const activityBody = z
+  .object({
+    kind: z.enum(['call', 'meeting', 'task', 'email', 'visit']),
+    subject: z.string().trim().min(1, 'indiquez le sujet').max(200),
+    priority: z.enum(['low', 'normal', 'high']).default('normal'),
+    dueAt: z.iso.datetime({ offset: true }).nullish(),
+    description: z.string().max(5000).nullish(),
+    negotiation: z.string().min(1).nullish(),
+    contact: z.string().min(1).nullish(),
+  })
+  .strict();
+
 const searchQuery = z.object({ q: z.string().max(100).optional() });
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -39,6 +52,11 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   deposit: 'dépôt de garantie',
   signatureDate: 'date de signature',
   q: 'recherche',
+  kind: "type d'activité",
+  subject: 'sujet',
+  priority: 'priorité',
+  dueAt: 'échéance',
+  description: 'description',
 };
 
 function invalidBody(message: string, error: z.ZodError): errors.ValidationError {
@@ -60,6 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const contacts = createContactHistory(strapi);
   const stock = createStock(strapi);
   const listExport = createListExport(strapi);
+  const activities = createActivityPlanner(strapi, negotiations, contacts);
 
   return {
     async dashboard(ctx: Context) {
@@ -108,6 +127,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async createNegotiation(ctx: Context) {
       ctx.status = 201;
       ctx.body = { data: await contacts.createNegotiation(viewerOf(ctx), documentIdParam(ctx)) };
+    },
+
+    async createActivity(ctx: Context) {
+      const body = activityBody.safeParse(ctx.request.body ?? {}, FRENCH);
+      if (!body.success) throw invalidBody('Activité invalide :', body.error);
+      const input = {
+        ...body.data,
+        dueAt: body.data.dueAt ? new Date(body.data.dueAt) : null,
+        description: body.data.description?.trim() || null,
+        negotiation: body.data.negotiation ?? null,
+        contact: body.data.contact ?? null,
+      };
+      ctx.status = 201;
+      ctx.body = { data: await activities.create(viewerOf(ctx), input) };
     },
 
     async programmes(ctx: Context) {

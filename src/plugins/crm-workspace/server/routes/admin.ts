@@ -17,6 +17,7 @@ export default {
     { method: 'POST', path: '/negotiations/:documentId/reservations', handler: 'workspace.reserve', config: loggedIn },
     { method: 'GET', path: '/contacts/:documentId/summary', handler: 'workspace.contactSummary', config: loggedIn },
     { method: 'POST', path: '/contacts/:documentId/negotiations', handler: 'workspace.createNegotiation', config: loggedIn },
+    { method: 'POST', path: '/activities', handler: 'workspace.createActivity', config: loggedIn },
     { method: 'GET', path: '/programmes', handler: 'workspace.programmes', config: loggedIn },
     { method: 'GET', path: '/programmes/:documentId/lots', handler: 'workspace.programmeLots', config: loggedIn },
     { method: 'GET', path: '/export/:list', handler: 'workspace.exportList', config: loggedIn },

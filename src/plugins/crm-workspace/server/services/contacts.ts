@@ -115,3 +115,5 @@ export function createContactHistory(strapi: Core.Strapi) {
 
   return { summary, createNegotiation };
 }
+
+export type ContactHistory = ReturnType<typeof createContactHistory>;

@@ -6,6 +6,7 @@ import type { ContactSummary } from '../../../shared/contracts';
 import { errorMessage, useApi } from '../api';
 import { dateTime, day, euros, label } from '../format';
 import { API, CONTACT_UID, editViewPath, NEGOTIATION_UID } from '../pluginId';
+import { ActivityButton } from './ActivityModal';
 
 interface PanelProps {
   model: string;
@@ -69,6 +70,7 @@ const ContactHistoryView = ({ documentId, version }: { documentId: string; versi
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="contact-panel">
       <NewNegotiationButton documentId={documentId} />
+      <ActivityButton contact={documentId} onCreated={summary.reload} />
       <Flex direction="column" alignItems="stretch" gap={2}>
         <SectionTitle>Négos ({negotiations.length})</SectionTitle>
         {negotiations.length === 0 ? <Typography variant="pi">Aucune négo pour ce contact.</Typography> : null}

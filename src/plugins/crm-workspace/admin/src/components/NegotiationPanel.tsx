@@ -6,6 +6,7 @@ import type { NegotiationProgress, PropositionSummary } from '../../../shared/co
 import { errorMessage, useApi } from '../api';
 import { dateTime, day, euros, label, parseFrenchAmount, squareMetres, todayIso } from '../format';
 import { API, NEGOTIATION_UID, PLUGIN_ID } from '../pluginId';
+import { ActivityButton } from './ActivityModal';
 import { FrenchDatePicker } from './FrenchDatePicker';
 import { LotStatusBadge } from './LotStatusBadge';
 import { useEditViewRefetch } from './useEditViewRefetch';
@@ -93,6 +94,7 @@ const NegotiationProgressView = ({ documentId, version }: { documentId: string; 
           <Button tag={RouterLink} to={`/plugins/${PLUGIN_ID}/stock?negotiation=${documentId}`} variant="tertiary" size="S">
             Voir le stock
           </Button>
+          <ActivityButton negotiation={documentId} />
         </Flex>
       ) : null}
 
