@@ -217,6 +217,12 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       draftDeedNotifiedDate: "Au moins un mois avant la signature de l'acte (art. R261-30 du CCH).",
       deadlines: 'Calculées à chaque enregistrement de la négo ou de sa réservation, et chaque matin pour les négos ouvertes.',
       depositRefund: 'Calculé à partir de la date et du motif du désistement.',
+      // Strapi 5 edit views have no section titles: these hints open each group of fields.
+      purchaseType: "Besoin de l'acquéreur : type d'achat, logement, budget et lieu.",
+      propositions: 'Proposez des lots avec « Trouver des lots » et réservez-les depuis le panneau Suivi de la négo.',
+      cashPurchase: 'Financement : cochez pour un achat sans prêt, seul l’apport est alors demandé.',
+      deedSignatureDate: "Acte : la date de signature conclut la vente.",
+      withdrawalDate: 'Désistement : la date rend la négo perdue et libère ses lots.',
     },
   },
 
