@@ -16,6 +16,8 @@ export interface DemoAccounts {
 export interface SeedOptions {
   accounts: DemoAccounts;
   gpsSourceDir: string;
+  /** Applies the sample even when it would withdraw many lots of programmes it does not list. */
+  gpsForce?: boolean;
   today?: Date;
 }
 
@@ -167,7 +169,10 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedOptions): Promi
   const staffIds = await ensureStaff(strapi, options.accounts, created);
 
   const gps = strapi.plugin('gps-sync').service('sync');
-  const gpsReport = await gps.run({ source: { dir: path.resolve(options.gpsSourceDir) }, trigger: 'demo' });
+  const gpsReport = await gps.run({ source: { dir: path.resolve(options.gpsSourceDir) }, trigger: 'demo', force: options.gpsForce ?? false });
+  if (gpsReport.status === 'failed') {
+    throw new Error(`The GPS import of the demo sample failed (run ${gpsReport.runId}): ${gpsReport.message}`);
+  }
 
   const contactIds: string[] = [];
   for (const [index, person] of DEMO_PEOPLE.entries()) {
