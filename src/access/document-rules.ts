@@ -65,10 +65,10 @@ export function registerAccessDocumentRules(strapi: Core.Strapi): void {
   }
 
   async function assertNegotiationDeletable(principal: Principal, documentId: string): Promise<void> {
-    const stored: unknown = await strapi.db.query(NEGOTIATION_UID).findOne({ where: { documentId }, select: ['id', 'phase', 'status'] });
+    const stored: unknown = await strapi.db.query(NEGOTIATION_UID).findOne({ where: { documentId }, select: ['id', 'phase', 'negotiationStatus'] });
     if (typeof stored !== 'object' || stored === null || !('id' in stored)) return;
     const phase = 'phase' in stored && typeof stored.phase === 'string' ? stored.phase : null;
-    const status = 'status' in stored && typeof stored.status === 'string' ? stored.status : null;
+    const status = 'negotiationStatus' in stored && typeof stored.negotiationStatus === 'string' ? stored.negotiationStatus : null;
     const reservationCount = await strapi.db.query('api::reservation.reservation').count({ where: { negotiation: { id: Number(stored.id) } } });
 
     const problem = negotiationDeletionProblem(principal, { phase, status, reservationCount: Number(reservationCount) });

@@ -3,6 +3,7 @@ import {
   collectRelatedIds,
   createOutputPolicy,
   type IdsByType,
+  listScope,
   mineFilters,
   type Principal,
   queryFieldPaths,
@@ -91,11 +92,9 @@ export function createRestAccess(strapi: Core.Strapi, runtime: AccessRuntime, ui
   async function scopeQuery(request: RestRequest, query: Record<string, unknown>): Promise<Record<string, unknown>> {
     const principal = await authorize(request);
     const { mine: _mine, ...rest } = query;
-    let filters = withScope(rest.filters, readScope(principal, uid));
-
     const mine = mineFilters(principal, uid, request.query.mine);
     if (mine.kind === 'problem') throw accessError(mine.problem);
-    if (mine.kind === 'filters') filters = filters ? { $and: [filters, mine.filters] } : mine.filters;
+    const filters = withScope(rest.filters, listScope(readScope(principal, uid), mine));
 
     const scoped = { ...rest, sort: withIdTiebreak(rest.sort) };
     return filters ? { ...scoped, filters } : scoped;

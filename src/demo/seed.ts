@@ -293,7 +293,7 @@ async function createDemoNegotiation(strapi: Core.Strapi, input: DemoNegotiation
       buyerNotary: input.notary,
       signatureDate: toIsoDate(signatureDate),
       notificationDate: toIsoDate(addDays(signatureDate, 2)),
-      status: 'active',
+      reservationStatus: 'active',
     },
   });
 
@@ -365,7 +365,7 @@ const ACTIVITY_TEMPLATES = [
 
 async function ensureActivities(strapi: Core.Strapi, today: Date): Promise<number> {
   const open = await strapi.documents('api::negotiation.negotiation').findMany({
-    filters: { status: 'open' },
+    filters: { negotiationStatus: 'open' },
     populate: { buyer: { fields: ['fullName', 'firstName', 'lastName'] }, owner: { fields: ['id'] } },
     sort: ['id:asc'],
     limit: 200,
@@ -388,7 +388,7 @@ async function ensureActivities(strapi: Core.Strapi, today: Date): Promise<numbe
         kind: template.kind,
         subject,
         priority: template.priority,
-        status: 'todo',
+        activityStatus: 'todo',
         dueAt: due.toISOString(),
         negotiation: negotiation.documentId,
         contact: buyer?.documentId ?? undefined,

@@ -127,7 +127,7 @@ export interface DeadlineSources {
 export async function findActiveReservation(strapi: Core.Strapi, negotiationId: number): Promise<Row | null> {
   const row: unknown = await strapi.db
     .query(RESERVATION_UID)
-    .findOne({ where: { negotiation: { id: negotiationId }, status: 'active' }, orderBy: [{ id: 'desc' }] });
+    .findOne({ where: { negotiation: { id: negotiationId }, reservationStatus: 'active' }, orderBy: [{ id: 'desc' }] });
   return asRow(row);
 }
 
@@ -141,7 +141,7 @@ export async function loadDeadlineRecord(strapi: Core.Strapi, negotiationId: num
     await strapi.db.query(RESERVATION_UID).findMany({ where: { negotiation: { id: negotiationId } }, orderBy: [{ id: 'desc' }] }),
   );
   const withdrawn = readValidDate(negotiation.withdrawalDate) !== null;
-  const reservation = reservations.find((row) => row.status === 'active') ?? (withdrawn ? reservations[0] : undefined) ?? null;
+  const reservation = reservations.find((row) => row.reservationStatus === 'active') ?? (withdrawn ? reservations[0] : undefined) ?? null;
   return { negotiation, documentId, reservation };
 }
 
@@ -213,7 +213,7 @@ export async function loadDeadlineSources(strapi: Core.Strapi, record: Negotiati
   return {
     negotiationId,
     negotiationDocumentId: record.documentId,
-    negotiationOpen: negotiation.status === 'open',
+    negotiationOpen: negotiation.negotiationStatus === 'open',
     ownerId: readNumber(owner?.id),
     mainBuyer,
     input: {

@@ -72,7 +72,7 @@ export async function syncDeadlineTasks(strapi: Core.Strapi, sync: DeadlineTaskS
       await activities.create({
         data: {
           kind: 'task',
-          status: 'todo',
+          activityStatus: 'todo',
           subject: fields.subject,
           description: fields.description,
           dueAt: endOfParisDay(fields.dueDate),
@@ -90,9 +90,9 @@ export async function syncDeadlineTasks(strapi: Core.Strapi, sync: DeadlineTaskS
     if (documentId === undefined) continue;
     if (change.kind === 'update') {
       const data = activityFields(change.fields, sync);
-      await activities.update({ documentId, data: change.reopen ? { ...data, status: 'todo' } : data });
+      await activities.update({ documentId, data: change.reopen ? { ...data, activityStatus: 'todo' } : data });
     } else {
-      await activities.update({ documentId, data: { status: change.status } });
+      await activities.update({ documentId, data: { activityStatus: change.status } });
     }
   }
   return changes;
@@ -108,7 +108,7 @@ async function findDeadlineTasks(strapi: Core.Strapi, negotiationDocumentId: str
 
 function readTask(row: Row): StoredDeadlineTask | null {
   const key = readString(row.deadlineKey);
-  const status = TASK_STATUSES.find((value) => value === row.status);
+  const status = TASK_STATUSES.find((value) => value === row.activityStatus);
   const priority = TASK_PRIORITIES.find((value) => value === row.priority);
   if (key === null || status === undefined || priority === undefined) return null;
 

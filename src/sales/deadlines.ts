@@ -145,7 +145,7 @@ export function createDeadlineRules(strapi: Core.Strapi) {
 
     for (;;) {
       const page: unknown = await strapi.db.query(NEGOTIATION_UID).findMany({
-        where: { status: 'open', id: { $gt: lastId } },
+        where: { negotiationStatus: 'open', id: { $gt: lastId } },
         orderBy: [{ id: 'asc' }],
         limit: PAGE_SIZE,
         select: ['id'],

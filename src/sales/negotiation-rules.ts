@@ -81,13 +81,13 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
         knex('propositions_negotiation_lnk').count('*').where('negotiation_id', negotiationId).as('proposition_count'),
         knex('reservations as r')
           .join('reservations_negotiation_lnk as l', 'l.reservation_id', 'r.id')
-          .where({ 'l.negotiation_id': negotiationId, 'r.status': 'active' })
+          .where({ 'l.negotiation_id': negotiationId, 'r.reservation_status': 'active' })
           .select('r.id')
           .limit(1)
           .as('reservation_id'),
         knex('reservations as r')
           .join('reservations_negotiation_lnk as l', 'l.reservation_id', 'r.id')
-          .where({ 'l.negotiation_id': negotiationId, 'r.status': 'active' })
+          .where({ 'l.negotiation_id': negotiationId, 'r.reservation_status': 'active' })
           .select('r.contract_price')
           .limit(1)
           .as('contract_price'),
@@ -100,7 +100,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
   function storedPhase(stored: StoredNegotiation | null): StoredPhase | null {
     if (!stored) return null;
     const phase = isNegotiationPhase(stored.phase) ? stored.phase : 'need';
-    const status = isNegotiationStatus(stored.status) ? stored.status : 'open';
+    const status = isNegotiationStatus(stored.negotiationStatus) ? stored.negotiationStatus : 'open';
     return { phase, status };
   }
 
@@ -199,9 +199,9 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
       // The withdrawal ends the reservation contract; the lots were released just above.
       const active = await strapi.db
         .query('api::reservation.reservation')
-        .findMany({ where: { negotiation: { id: negotiationId }, status: 'active' }, select: ['id'] });
+        .findMany({ where: { negotiation: { id: negotiationId }, reservationStatus: 'active' }, select: ['id'] });
       for (const reservation of active) {
-        await strapi.db.query('api::reservation.reservation').update({ where: { id: reservation.id }, data: { status: 'cancelled', cancelledAt: new Date() } });
+        await strapi.db.query('api::reservation.reservation').update({ where: { id: reservation.id }, data: { reservationStatus: 'cancelled', cancelledAt: new Date() } });
       }
     }
     if (result.status === 'closed' && before?.status !== 'closed') {
@@ -229,7 +229,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
 
     const result = derivePhase(facts);
     data.phase = result.phase;
-    data.status = result.status;
+    data.negotiationStatus = result.status;
     data.missingForNextPhase = result.missingMessage;
     if (result.status === 'open') data.closedAt = null;
     else if (before?.status !== result.status) data.closedAt = new Date();

@@ -5,7 +5,7 @@ const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedA
 
 /** Attributes computed by the sales rules or assigned by the application, per content type. */
 export const READ_ONLY_FIELDS: Record<string, string[]> = {
-  'api::negotiation.negotiation': ['phase', 'status', 'closedAt', 'missingForNextPhase', 'owner', 'phaseChanges', 'deadlines', 'depositRefund'],
+  'api::negotiation.negotiation': ['phase', 'negotiationStatus', 'closedAt', 'missingForNextPhase', 'owner', 'phaseChanges', 'deadlines', 'depositRefund'],
   'api::contact.contact': ['fullName', 'owner'],
   'api::activity.activity': ['owner', 'deadlineKey'],
   'api::reservation.reservation': ['cancelledAt'],
@@ -14,7 +14,7 @@ export const READ_ONLY_FIELDS: Record<string, string[]> = {
 
 const FIELD_LABELS_FR: Record<string, string> = {
   phase: 'la phase de vente',
-  status: 'le statut',
+  negotiationStatus: 'le statut',
   closedAt: 'la date de clôture',
   missingForNextPhase: 'les informations manquantes',
   owner: 'le négociateur',
@@ -36,7 +36,7 @@ export function assertNoReadOnlyFields(uid: string, data: unknown): void {
   if (forbidden.length === 0) return;
 
   const names = forbidden.map((field) => FIELD_LABELS_FR[field] ?? `« ${field} »`).join(', ');
-  const hint = forbidden.includes('status')
+  const hint = forbidden.includes('negotiationStatus')
     ? ' Pour fermer ou rouvrir une négo, utilisez les actions close et reopen.'
     : ' Retirez ces champs de la requête.';
   throw invalidRequest('READ_ONLY_FIELD', `Ces champs sont calculés par le CRM et ne peuvent pas être modifiés par l'API : ${names}.${hint}`, {

@@ -45,9 +45,9 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
     }
     const negotiation = await strapi.db
       .query('api::negotiation.negotiation')
-      .findOne({ where: { id: negotiationId }, select: ['id', 'documentId', 'subject', 'status'] });
+      .findOne({ where: { id: negotiationId }, select: ['id', 'documentId', 'subject', 'negotiationStatus'] });
     if (!negotiation) throw invalidRequest('NEGOTIATION_NOT_FOUND', `La négo n° ${negotiationId} est introuvable.`);
-    if (negotiation.status !== 'open') {
+    if (negotiation.negotiationStatus !== 'open') {
       throw conflict('NEGOTIATION_NOT_OPEN', `La négo « ${negotiation.subject ?? negotiation.documentId} » n'est plus ouverte : rouvrez-la avant de modifier ses lots.`);
     }
     return negotiation;
@@ -178,11 +178,11 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
         : null;
     if (action === 'update' && !stored) return await next();
 
-    const storedStatus = stored ? readString(stored.status) : null;
-    const status = readString(data.status) ?? storedStatus ?? 'active';
+    const storedStatus = stored ? readString(stored.reservationStatus) : null;
+    const status = readString(data.reservationStatus) ?? storedStatus ?? 'active';
     if (storedStatus === 'cancelled' && status !== 'cancelled') {
       throw invalidRequest('RESERVATION_CANCELLED', 'Cette réservation est annulée et ne peut pas être réactivée : créez une nouvelle réservation.', {
-        field: 'status',
+        field: 'reservationStatus',
       });
     }
 
@@ -204,7 +204,7 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
       if (action === 'create') {
         const active = await strapi.db
           .query('api::reservation.reservation')
-          .findOne({ where: { negotiation: { id: negotiation.id }, status: 'active' }, select: ['id'] });
+          .findOne({ where: { negotiation: { id: negotiation.id }, reservationStatus: 'active' }, select: ['id'] });
         if (active) {
           throw conflict('RESERVATION_ALREADY_ACTIVE', 'Cette négo a déjà une réservation en cours : modifiez-la ou annulez-la avant d’en créer une autre.');
         }

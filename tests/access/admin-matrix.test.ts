@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCrmRoles } from '../../src/access';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { adminLogin, type StaffMember } from './support/accounts';
+import { adminLogin, apiLogin, createApiAccount, createStaffMember, type StaffMember } from './support/accounts';
 import { bearer, errorCode, http } from './support/http';
 import { findLeaks } from './support/leaks';
 import {
@@ -74,9 +74,6 @@ afterAll(async () => {
 });
 
 const CM = '/content-manager/collection-types';
-
-// NOTE: the bodies below leave out `status` (activity, reservation): the content manager reads a
-// `status` key of the body as the draft/publish status and rejects it with 400 « Invalid status ».
 
 function staff(caller: AdminCaller): StaffMember {
   return team[caller];
@@ -206,6 +203,17 @@ describe('content-manager CRM types by role', () => {
   });
 });
 
+describe('admin home page widgets', () => {
+  it.each(['update', 'publish'])('recent documents (%s) keep to own records', async (action) => {
+    const response = await send('negotiatorB', 'get', `/content-manager/homepage/recent-documents?action=${action}`);
+
+    expect(response.status).toBe(200);
+    const body = JSON.stringify(response.body);
+    for (const record of [fixtures.contactA, fixtures.negotiationA, fixtures.propositionA, fixtures.activityA]) expect(body).not.toContain(record.documentId);
+    await expectNoLeak('negotiatorB', response.body);
+  });
+});
+
 describe('content-manager stock and history by role', () => {
   it.each(ADMIN_CALLERS.map((caller) => [LABELS[caller], caller] as const))('%s reads programmes and lots', async (_label, caller) => {
     for (const [uid, record] of [
@@ -247,7 +255,7 @@ describe('négo deletion past the reservation', () => {
 
   it('négociateur cannot bulk delete a won négo', async () => {
     const negotiation = await createNegotiation(strapi, team.negotiatorA.id, await createContact(strapi, team.negotiatorA.id));
-    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: negotiation.id }, data: { status: 'won', phase: 'deed' } });
+    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: negotiation.id }, data: { negotiationStatus: 'won', phase: 'deed' } });
 
     const response = await send('negotiatorA', 'post', `${CM}/api::negotiation.negotiation/actions/bulkDelete`, { documentIds: [negotiation.documentId] });
 
@@ -346,12 +354,12 @@ describe('owner assignment in the admin panel', () => {
 
 describe('ready-made admin lists', () => {
   const openNegotiationsOf = (staffId: number) =>
-    `${CM}/api::negotiation.negotiation?page=1&pageSize=100&filters[$and][0][owner][id][$eq]=${staffId}&filters[$and][1][status][$eq]=open`;
+    `${CM}/api::negotiation.negotiation?page=1&pageSize=100&filters[$and][0][owner][id][$eq]=${staffId}&filters[$and][1][negotiationStatus][$eq]=open`;
 
   it('director filters open négos of a négociateur', async () => {
     const open = await createNegotiation(strapi, team.negotiatorB.id, await createContact(strapi, team.negotiatorB.id));
     const closed = await createNegotiation(strapi, team.negotiatorB.id, await createContact(strapi, team.negotiatorB.id));
-    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: closed.id }, data: { status: 'closed' } });
+    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: closed.id }, data: { negotiationStatus: 'closed' } });
 
     const response = await send('director', 'get', openNegotiationsOf(team.negotiatorB.id));
 
@@ -420,6 +428,29 @@ describe('admin accounts and roles', () => {
   });
 });
 
+describe('REST account linked by an administrator', () => {
+  it('links an account to its staff member', async () => {
+    const administrator = await createStaffMember(strapi, 'strapi-super-admin', 'Iker');
+    const newcomer = await createStaffMember(strapi, 'crm-negotiator', 'Nerea');
+    const account = await createApiAccount(strapi, 'nerea-field', null);
+    const session = await adminLogin(strapi, administrator.email);
+    const path = `${CM}/plugin::users-permissions.user/${await documentIdOfAccount(account.id)}`;
+
+    const before = await http(strapi).get('/api/negotiations').set(bearer(await apiLogin(strapi, account.username)));
+    const linked = await http(strapi).put(path).set(bearer(session)).send({ staffMember: { connect: [{ id: newcomer.id }] } });
+    const after = await http(strapi).get('/api/negotiations').set(bearer(await apiLogin(strapi, account.username)));
+
+    expect(errorCode(before.body)).toBe('STAFF_ACCOUNT_REQUIRED');
+    expect(linked.status).toBe(200);
+    expect(after.status).toBe(200);
+  });
+});
+
+async function documentIdOfAccount(accountId: number): Promise<string> {
+  const row = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: accountId }, select: ['documentId'] });
+  return row.documentId;
+}
+
 describe('CRM role permissions at start', () => {
   async function permissionRows(code: string) {
     return strapi.db.query('admin::permission').findMany({ where: { role: { code } }, select: ['id', 'action', 'subject', 'conditions'], orderBy: { id: 'asc' } });
@@ -456,6 +487,12 @@ describe('CRM role permissions at start', () => {
 
     expect(conditional.length).toBe(21);
     for (const row of conditional) expect(row.conditions).toHaveLength(1);
+  });
+
+  it('GPS sync pages follow the roles', async () => {
+    expect((await send('director', 'get', '/gps-sync/status')).status).toBe(200);
+    expect((await send('negotiatorA', 'get', '/gps-sync/status')).status).toBe(403);
+    expect((await send('negotiatorA', 'post', '/gps-sync/run', {})).status).toBe(403);
   });
 
   it('director may run the GPS sync', async () => {

@@ -228,7 +228,7 @@ describe('writes of computed and system fields', () => {
   const writes: Array<[string, string, Record<string, unknown>]> = [
     ['négo owner', 'negotiations', { owner: 1 }],
     ['négo phase', 'negotiations', { phase: 'deed' }],
-    ['négo status', 'negotiations', { status: 'won' }],
+    ['négo status', 'negotiations', { negotiationStatus: 'won' }],
     ['négo createdBy', 'negotiations', { createdBy: 1 }],
     ['négo publishedAt', 'negotiations', { publishedAt: '2026-01-01T00:00:00.000Z' }],
     ['contact owner', 'contacts', { owner: 1 }],
@@ -350,7 +350,7 @@ describe('accounts and roles through REST', () => {
 describe('mine=true lists', () => {
   it('Mes négos ouvertes lists open own négos', async () => {
     const closed = await createNegotiation(strapi, team.negotiatorA.id, fixtures.contactA);
-    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: closed.id }, data: { status: 'closed' } });
+    await strapi.db.query('api::negotiation.negotiation').update({ where: { id: closed.id }, data: { negotiationStatus: 'closed' } });
 
     const response = await get('negotiatorA', '/api/negotiations?mine=true&pagination[pageSize]=100');
 
@@ -358,7 +358,7 @@ describe('mine=true lists', () => {
     const ids: string[] = response.body.data.map((negotiation: { documentId: string }) => negotiation.documentId);
     expect(ids).toContain(fixtures.negotiationA.documentId);
     expect(ids).not.toContain(closed.documentId);
-    expect(response.body.data.every((negotiation: { status: string }) => negotiation.status === 'open')).toBe(true);
+    expect(response.body.data.every((negotiation: { negotiationStatus: string }) => negotiation.negotiationStatus === 'open')).toBe(true);
   });
 
   it('director Mes contacts lists own only', async () => {

@@ -326,15 +326,15 @@ describe('REST négo actions by caller', () => {
 
   it.each(cases.map((entry) => [`${entry.action} by ${CALLER_LABELS[entry.caller]}`, entry] as const))('%s', async (_label, { action, caller }) => {
     const negotiation = await createNegotiation(strapi, team.negotiatorA.id, await createContact(strapi, team.negotiatorA.id));
-    if (action === 'reopen') await strapi.db.query('api::negotiation.negotiation').update({ where: { id: negotiation.id }, data: { status: 'closed' } });
+    if (action === 'reopen') await strapi.db.query('api::negotiation.negotiation').update({ where: { id: negotiation.id }, data: { negotiationStatus: 'closed' } });
 
     const response = await send(caller, 'post', `/api/negotiations/${negotiation.documentId}/${action}`);
 
     expect(response.status).toBe(expectedActionStatus(caller));
     await expectNoLeak(caller, response.body);
-    const stored = await strapi.db.query('api::negotiation.negotiation').findOne({ where: { id: negotiation.id }, select: ['status'] });
+    const stored = await strapi.db.query('api::negotiation.negotiation').findOne({ where: { id: negotiation.id }, select: ['negotiationStatus'] });
     const before = action === 'close' ? 'open' : 'closed';
     const after = action === 'close' ? 'closed' : 'open';
-    expect(stored.status).toBe(response.status === 200 ? after : before);
+    expect(stored.negotiationStatus).toBe(response.status === 200 ? after : before);
   });
 });

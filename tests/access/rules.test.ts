@@ -2,6 +2,7 @@ import {
   collectRelatedIds,
   createOutputPolicy,
   isForbiddenAccountAction,
+  listScope,
   mineFilters,
   negotiationDeletionProblem,
   ownerOnCreate,
@@ -108,7 +109,7 @@ describe('mine parameter', () => {
   it('Mes négos ouvertes filters owner and status', () => {
     expect(mineFilters(NEGOTIATOR, 'api::negotiation.negotiation', 'true')).toEqual({
       kind: 'filters',
-      filters: { owner: { id: { $eq: 7 } }, status: { $eq: 'open' } },
+      filters: { owner: { id: { $eq: 7 } }, negotiationStatus: { $eq: 'open' } },
     });
   });
 
@@ -125,6 +126,23 @@ describe('mine parameter', () => {
     const result = mineFilters(principal, uid, value);
     expect(result.kind).toBe('problem');
     expect(result.kind === 'problem' ? result.problem.code : null).toBe(code);
+  });
+});
+
+describe('list scope with mine', () => {
+  const own = { kind: 'filtered' as const, filters: { owner: { id: { $eq: 7 } } } };
+
+  it('mine filters replace the read scope', () => {
+    const mine = mineFilters(NEGOTIATOR, 'api::negotiation.negotiation', 'true');
+    expect(listScope(own, mine)).toEqual({ kind: 'filtered', filters: { owner: { id: { $eq: 7 } }, negotiationStatus: { $eq: 'open' } } });
+  });
+
+  it('read scope stays without mine', () => {
+    expect(listScope(own, { kind: 'none' })).toBe(own);
+  });
+
+  it('no scope stays empty', () => {
+    expect(listScope({ kind: 'none' }, mineFilters(DIRECTOR, 'api::contact.contact', 'true'))).toEqual({ kind: 'none' });
   });
 });
 

@@ -49,7 +49,7 @@ describe('admin configuration', () => {
     expect(configuration.metadatas.phase.edit.label).toBe('Phase de vente');
     expect(configuration.metadatas.phase.edit.editable).toBe(false);
     expect(configuration.metadatas.buyer.list.label).toBe('Prospect');
-    expect(configuration.layouts.list).toEqual(['subject', 'buyer', 'phase', 'status', 'owner', 'createdAt']);
+    expect(configuration.layouts.list).toEqual(['subject', 'buyer', 'phase', 'negotiationStatus', 'owner', 'createdAt']);
   });
 
   it('creates the sales roles', async () => {

@@ -89,16 +89,18 @@ describe('crm-workspace admin routes', () => {
   });
 
   it('matches, proposes and reserves through the sales rules', async () => {
-    const { lots } = await createProgrammeWithLots(strapi, { lots: 3 });
+    const { programme, lots } = await createProgrammeWithLots(strapi, { lots: 3 });
     const mine = await negotiationOf('first');
     const theirs = await negotiationOf('second');
+    // Other files' lots in Hendaye share the test database; the programme ranks these first.
+    await strapi.documents('api::negotiation.negotiation').update({ documentId: mine, data: { programme: programme.documentId } });
 
     const matches = await http(strapi).get(`/crm-workspace/negotiations/${mine}/matches`).set(as('first'));
     expect(matches.status).toBe(200);
     const matched: string[] = matches.body.data.matches.map((match: { lot: { documentId: string } }) => match.lot.documentId);
     for (const lot of lots) expect(matched).toContain(lot.documentId);
     const first = matches.body.data.matches.find((match: { lot: { documentId: string } }) => match.lot.documentId === lots[0].documentId);
-    expect(first.reasons.map((reason: { code: string }) => reason.code)).toEqual(['TYPOLOGY_EXACT', 'BUDGET_WITHIN', 'CITY']);
+    expect(first.reasons.map((reason: { code: string }) => reason.code)).toEqual(['TYPOLOGY_EXACT', 'BUDGET_WITHIN', 'PROGRAMME']);
 
     const proposed = await http(strapi)
       .post(`/crm-workspace/negotiations/${mine}/propositions`)
@@ -197,7 +199,7 @@ describe('crm-workspace admin routes', () => {
     const activity = await strapi.db
       .query('api::activity.activity')
       .findOne({ where: { documentId: response.body.data.documentId }, populate: { owner: true, contact: true, negotiation: true } });
-    expect(activity.status).toBe('todo');
+    expect(activity.activityStatus).toBe('todo');
     expect(activity.owner.id).toBe(userIds.first);
     expect(activity.negotiation.documentId).toBe(mine);
     expect(activity.contact.lastName).toBe('Etxeberria');

@@ -60,7 +60,7 @@ describe('demo seed', () => {
   });
 
   it('spreads the négos over every phase and status', async () => {
-    const rows: Array<{ phase: string; status: string }> = await strapi.db.connection('negotiations').select('phase', 'status');
+    const rows: Array<{ phase: string; status: string }> = await strapi.db.connection('negotiations').select('phase', 'negotiation_status as status');
     const phases = new Set(rows.map((row) => row.phase));
     const statuses = new Set(rows.map((row) => row.status));
 

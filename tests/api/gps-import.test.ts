@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from '../gps/support/database';
-import { writeExport } from '../gps/support/export-files';
+import { writeExport, removeTempDirs } from '../gps/support/export-files';
 import { countRows, holdLot, readLot, readProgramme, runSync, snapshotGpsTables } from '../gps/support/gps-db';
 
 const SAMPLE_DIR = path.resolve(__dirname, '..', '..', 'data', 'gps-hendaye');
@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeTempDirs();
   await stopStrapi();
   await database.release();
 });

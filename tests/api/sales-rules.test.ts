@@ -69,7 +69,7 @@ describe('négo phases through REST', () => {
 
     expect(response.status).toBe(201);
     expect(response.body.data.phase).toBe('need');
-    expect(response.body.data.status).toBe('open');
+    expect(response.body.data.negotiationStatus).toBe('open');
     expect(response.body.data.subject).toMatch(/^Maddi Ibarra le \d{2}\/\d{2}\/\d{4}$/);
     expect(response.body.data.missingForNextPhase).toContain('Pour passer en Actions commerciales');
 
@@ -122,7 +122,7 @@ describe('négo phases through REST', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.data.phase).toBe('deed');
-    expect(response.body.data.status).toBe('won');
+    expect(response.body.data.negotiationStatus).toBe('won');
     expect(response.body.data.closedAt).not.toBeNull();
     const [last] = (await phaseHistory(negotiation.documentId)).slice(-1);
     expect(last).toMatchObject({ fromPhase: 'financing', toPhase: 'deed', fromStatus: 'open', toStatus: 'won' });
@@ -158,17 +158,17 @@ describe('négo phases through REST', () => {
     const response = await put(`negotiations/${negotiation.documentId}`, { withdrawalDate: '2026-11-28', withdrawalReason: 'loan_refused' });
 
     expect(response.body.data.phase).toBe('withdrawal');
-    expect(response.body.data.status).toBe('lost');
+    expect(response.body.data.negotiationStatus).toBe('lost');
     expect(await lotStatus(lots[0].documentId)).toBe('available');
     const reservations = await strapi.db.query('api::reservation.reservation').findMany({ where: { negotiation: { documentId: negotiation.documentId } } });
-    expect(reservations.map((r: { status: string }) => r.status)).toEqual(['cancelled']);
+    expect(reservations.map((r: { reservationStatus: string }) => r.reservationStatus)).toEqual(['cancelled']);
   });
 });
 
 describe('read-only fields over REST', () => {
   it.each([
     ['phase', 'deed'],
-    ['status', 'won'],
+    ['negotiationStatus', 'won'],
     ['createdAt', '2020-01-01T00:00:00.000Z'],
   ])('rejects %s', async (field, value) => {
     const buyer = await createBuyer(strapi);
@@ -204,7 +204,7 @@ describe('close and reopen', () => {
 
     const closed = await http(strapi).post(`/api/negotiations/${documentId}/close`).set(auth());
     expect(closed.status).toBe(200);
-    expect(closed.body.data.status).toBe('closed');
+    expect(closed.body.data.negotiationStatus).toBe('closed');
     expect(closed.body.data.phase).toBe('commercial_actions');
     expect(closed.body.data.closedAt).not.toBeNull();
 
@@ -214,7 +214,7 @@ describe('close and reopen', () => {
 
     const reopened = await http(strapi).post(`/api/negotiations/${documentId}/reopen`).set(auth());
     expect(reopened.status).toBe(200);
-    expect(reopened.body.data.status).toBe('open');
+    expect(reopened.body.data.negotiationStatus).toBe('open');
     expect(reopened.body.data.closedAt).toBeNull();
   });
 
@@ -226,7 +226,7 @@ describe('close and reopen', () => {
 
     expect(response.status).toBe(409);
     expect(response.body.error.details.code).toBe('NEGOTIATION_HAS_RESERVATION');
-    expect((await negotiationRow(negotiation.documentId)).status).toBe('open');
+    expect((await negotiationRow(negotiation.documentId)).negotiationStatus).toBe('open');
   });
 
   it('answers 404 for an unknown négo', async () => {
@@ -270,7 +270,7 @@ describe('lot stock', () => {
     const { negotiation, lots } = await negotiationReadyToReserve();
     const reservation = await post('reservations', { negotiation: negotiation.documentId, lots: [lots[0].documentId], contractPrice: 286000 });
 
-    const response = await put(`reservations/${reservation.body.data.documentId}`, { status: 'cancelled' });
+    const response = await put(`reservations/${reservation.body.data.documentId}`, { reservationStatus: 'cancelled' });
 
     expect(response.status).toBe(200);
     expect(response.body.data.cancelledAt).not.toBeNull();

@@ -43,7 +43,7 @@ interface StoredDeadline {
 interface DeadlineTask {
   deadlineKey: string;
   subject: string;
-  status: string;
+  activityStatus: string;
   priority: string;
   dueAt: string | null;
 }
@@ -269,22 +269,22 @@ describe('deadline tasks', () => {
         buyerNotifications: [{ contact: buyer.documentId, notificationDate: TODAY, notificationMethod: 'registered_letter' }],
       }),
     );
-    expect(taskOf(await deadlineTasks(negotiation.documentId), 'RETRACTION').status).toBe('todo');
+    expect(taskOf(await deadlineTasks(negotiation.documentId), 'RETRACTION').activityStatus).toBe('todo');
 
     const response = await put(`negotiations/${negotiation.documentId}`, { withdrawalDate: inDays(3), withdrawalReason: 'retraction' });
 
     expect(response.status).toBe(200);
     const tasks = await deadlineTasks(negotiation.documentId);
-    expect(taskOf(tasks, 'RETRACTION').status).toBe('done');
-    expect(taskOf(tasks, 'LOAN_CONDITION').status).toBe('cancelled');
-    expect(taskOf(tasks, 'DRAFT_DEED_NOTICE').status).toBe('cancelled');
+    expect(taskOf(tasks, 'RETRACTION').activityStatus).toBe('done');
+    expect(taskOf(tasks, 'LOAN_CONDITION').activityStatus).toBe('cancelled');
+    expect(taskOf(tasks, 'DRAFT_DEED_NOTICE').activityStatus).toBe('cancelled');
     expect(response.body.data.depositRefund).toContain('Dépôt de garantie de 5 720,00 €.');
     expect(response.body.data.depositRefund).toContain('le dépôt de garantie est restitué intégralement');
     expect((await negotiationRow(negotiation.documentId)).depositRefund).toBe(response.body.data.depositRefund);
   });
 
   it('rejects a second task with one key', async () => {
-    const task = { kind: 'task', subject: 'Échéance', priority: 'normal', status: 'todo', deadlineKey: 'nego-test:LOAN_CONDITION' };
+    const task = { kind: 'task', subject: 'Échéance', priority: 'normal', activityStatus: 'todo', deadlineKey: 'nego-test:LOAN_CONDITION' };
     await strapi.db.query('api::activity.activity').create({ data: task });
 
     await expect(strapi.db.query('api::activity.activity').create({ data: task })).rejects.toThrow();
@@ -303,7 +303,7 @@ describe('deadline tasks', () => {
     const task = taskOf(await deadlineTasks(negotiation.documentId), 'LOAN_CONDITION');
 
     expect(task.priority).toBe('high');
-    expect(task.status).toBe('todo');
+    expect(task.activityStatus).toBe('todo');
   });
 });
 
@@ -352,7 +352,7 @@ describe('daily deadline job', () => {
     expect(loanCondition.stateLabel).toBe('dépassée');
     const after = taskOf(await deadlineTasks(negotiation.documentId), 'LOAN_CONDITION');
     expect(after.priority).toBe('high');
-    expect(after.status).toBe('todo');
+    expect(after.activityStatus).toBe('todo');
     expect(after.dueAt).toBe(before.dueAt);
   });
 

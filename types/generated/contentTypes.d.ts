@@ -455,6 +455,11 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    activityStatus: Schema.Attribute.Enumeration<
+      ['todo', 'in_progress', 'done', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'todo'>;
     contact: Schema.Attribute.Relation<'manyToOne', 'api::contact.contact'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -486,11 +491,6 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'normal'>;
     publishedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['todo', 'in_progress', 'done', 'cancelled']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'todo'>;
     subject: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -784,6 +784,10 @@ export interface ApiNegotiationNegotiation extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     missingForNextPhase: Schema.Attribute.Text;
     needNotes: Schema.Attribute.Text;
+    negotiationStatus: Schema.Attribute.Enumeration<
+      ['open', 'won', 'lost', 'closed']
+    > &
+      Schema.Attribute.DefaultTo<'open'>;
     notes: Schema.Attribute.Text;
     origin: Schema.Attribute.Enumeration<
       [
@@ -838,8 +842,6 @@ export interface ApiNegotiationNegotiation extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::reservation.reservation'
     >;
-    status: Schema.Attribute.Enumeration<['open', 'won', 'lost', 'closed']> &
-      Schema.Attribute.DefaultTo<'open'>;
     subject: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -1099,10 +1101,10 @@ export interface ApiReservationReservation extends Struct.CollectionTypeSchema {
     notificationDate: Schema.Attribute.Date;
     plannedDeedDate: Schema.Attribute.Date;
     publishedAt: Schema.Attribute.DateTime;
-    signatureDate: Schema.Attribute.Date;
-    status: Schema.Attribute.Enumeration<['active', 'cancelled']> &
+    reservationStatus: Schema.Attribute.Enumeration<['active', 'cancelled']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'active'>;
+    signatureDate: Schema.Attribute.Date;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1633,7 +1635,7 @@ export interface PluginUsersPermissionsUser
   extends Struct.CollectionTypeSchema {
   collectionName: 'up_users';
   info: {
-    description: '';
+    description: "Compte d'acc\u00E8s \u00E0 l'API REST ; un compte de n\u00E9gociateur est rattach\u00E9 \u00E0 son membre de l'\u00E9quipe commerciale";
     displayName: 'User';
     name: 'user';
     pluralName: 'users';
@@ -1673,6 +1675,8 @@ export interface PluginUsersPermissionsUser
       'manyToOne',
       'plugin::users-permissions.role'
     >;
+    staffMember: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

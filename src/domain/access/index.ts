@@ -21,7 +21,7 @@ export {
   type SensitiveFieldAccess,
   sensitiveFieldAccess,
 } from './fields';
-export { mineFilters, type MineResult } from './mine';
+export { listScope, mineFilters, type MineResult } from './mine';
 export { collectRelatedIds, createOutputPolicy, type IdsByType, type OutputPolicy, redactOutput, relatedTypesToCheck } from './output';
 export { OWNER_ASSIGNED_ON_CREATE, ownerOnCreate, relatedRecordNotFound, scopedRelations } from './ownership';
 export {

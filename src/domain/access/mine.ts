@@ -1,6 +1,6 @@
 import type { Principal } from './principal';
 import type { AccessProblem } from './problems';
-import { ACTIVITY_UID, CONTACT_UID, type Filters, NEGOTIATION_UID, ownerFilter } from './scopes';
+import { ACTIVITY_UID, CONTACT_UID, type Filters, NEGOTIATION_UID, ownerFilter, type Scope } from './scopes';
 
 /**
  * Filters of the `mine=true` lists: « Mes contacts », « Mes négos ouvertes » (owned and
@@ -8,7 +8,7 @@ import { ACTIVITY_UID, CONTACT_UID, type Filters, NEGOTIATION_UID, ownerFilter }
  */
 const MINE_LISTS: Readonly<Record<string, (staffId: number) => Filters>> = {
   [CONTACT_UID]: (staffId) => ownerFilter(CONTACT_UID, staffId),
-  [NEGOTIATION_UID]: (staffId) => ({ ...ownerFilter(NEGOTIATION_UID, staffId), status: { $eq: 'open' } }),
+  [NEGOTIATION_UID]: (staffId) => ({ ...ownerFilter(NEGOTIATION_UID, staffId), negotiationStatus: { $eq: 'open' } }),
   [ACTIVITY_UID]: (staffId) => ownerFilter(ACTIVITY_UID, staffId),
 };
 
@@ -57,4 +57,15 @@ export function mineFilters(principal: Principal, uid: string, value: unknown): 
     };
   }
   return { kind: 'filters', filters: list(principal.staffId) };
+}
+
+/**
+ * Returns the scope of a list request: the `mine=true` filters when present, otherwise the
+ * read scope. The `mine` filters name the caller as owner, which is as narrow as a staff
+ * member's read scope (every record, or their own) or narrower, so the read scope is not
+ * added a second time: it would join the owner link table twice in the SQL query.
+ */
+export function listScope(readScope: Scope, mine: MineResult): Scope {
+  if (mine.kind !== 'filters' || readScope.kind === 'none') return readScope;
+  return { kind: 'filtered', filters: mine.filters };
 }

@@ -43,7 +43,9 @@ type LotStatus = 'available' | 'optioned' | 'reserved' | 'sold' | 'withdrawn';
 export async function createProgramme(strapi: Core.Strapi, commercialisationStatus: 'selling' | 'ended', lotStatuses: LotStatus[]) {
   const code = `AC-${uniqueSuffix()}`;
   const programme = await strapi.documents('api::programme.programme').create({
-    data: { gpsCode: code, name: `Résidence ${code}`, city: 'Hendaye', postalCode: '64700', department: '64', commercialisationStatus },
+    // Studios in Bayonne: the lot-matching tests of other files, which share the database,
+    // look for T3 in Hendaye and must not find these.
+    data: { gpsCode: code, name: `Résidence ${code}`, city: 'Bayonne', postalCode: '64100', department: '64', commercialisationStatus },
   });
   const lots: Ref[] = [];
   for (const [index, salesStatus] of lotStatuses.entries()) {
@@ -55,8 +57,8 @@ export async function createProgramme(strapi: Core.Strapi, commercialisationStat
         programmeCode: code,
         programme: programme.documentId,
         kind: 'apartment',
-        typology: 't3',
-        livingArea: 61.2,
+        typology: 'studio',
+        livingArea: 24.6,
         price: 265000 + index * 1000,
         salesStatus,
         gpsStatus: salesStatus === 'available' ? 'available' : 'sold',
@@ -85,7 +87,7 @@ export async function createActivity(strapi: Core.Strapi, ownerId: number, negot
     data: {
       kind: 'call',
       priority: 'normal',
-      status: 'todo',
+      activityStatus: 'todo',
       subject: `Rappeler ${uniqueSuffix()}`,
       owner: ownerId,
       ...(negotiation ? { negotiation: negotiation.documentId } : {}),
@@ -106,7 +108,7 @@ export async function createNegotiationReadyToReserve(strapi: Core.Strapi, owner
 
 export async function createReservation(strapi: Core.Strapi, negotiation: Ref, lot: Ref): Promise<Ref> {
   const reservation = await strapi.documents('api::reservation.reservation').create({
-    data: { negotiation: negotiation.documentId, lots: [lot.documentId], contractPrice: 266000, deposit: 5000, signatureDate: '2026-11-20', status: 'active' },
+    data: { negotiation: negotiation.documentId, lots: [lot.documentId], contractPrice: 266000, deposit: 5000, signatureDate: '2026-11-20', reservationStatus: 'active' },
   });
   return ref(reservation);
 }

@@ -22,14 +22,13 @@ function enumerationLabel(value: unknown): string {
 
 /**
  * Shows enumeration cells of the list views with their French label (« Suivi du financement »
- * for financing): the list view prints the stored value, unlike the edit view. The `status`
- * column is left alone because the content manager fills it with the draft-and-publish status.
+ * for financing): the list view prints the stored value, unlike the edit view.
  */
 function translateEnumerationColumns<T extends { displayedHeaders: ListHeader[] }>(args: T): T {
   return {
     ...args,
     displayedHeaders: args.displayedHeaders.map((header) =>
-      header.attribute?.type === 'enumeration' && header.name !== 'status' && header.cellFormatter === undefined
+      header.attribute?.type === 'enumeration' && header.cellFormatter === undefined
         ? { ...header, cellFormatter: (row: Record<string, unknown>) => <Typography textColor="neutral800">{enumerationLabel(row[header.name])}</Typography> }
         : header,
     ),

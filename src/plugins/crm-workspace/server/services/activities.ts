@@ -31,8 +31,6 @@ export function createActivityPlanner(strapi: Core.Strapi, negotiations: Negotia
       throw new errors.ValidationError('Indiquez la négo ou le contact concerné par l’activité.', { code: 'ACTIVITY_TARGET_REQUIRED' });
     }
 
-    // The content manager cannot create an activity: its `status` attribute is read there as
-    // the draft-and-publish status. So the status is set here, through the document service.
     const activity = await strapi.documents('api::activity.activity').create({
       data: {
         kind: input.kind,
@@ -40,7 +38,7 @@ export function createActivityPlanner(strapi: Core.Strapi, negotiations: Negotia
         priority: input.priority,
         dueAt: input.dueAt ?? undefined,
         description: input.description ?? undefined,
-        status: 'todo',
+        activityStatus: 'todo',
         owner: viewer.id,
         negotiation: input.negotiation ?? undefined,
         contact: contact ?? undefined,

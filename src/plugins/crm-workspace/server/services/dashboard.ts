@@ -15,12 +15,14 @@ const activityRow = z.object({
   kind: z.string(),
   subject: z.string(),
   priority: z.string(),
-  status: z.string(),
+  activityStatus: z.string(),
   dueAt: instant.nullish().transform((value) => value ?? null),
   contact: contactRef,
   negotiation: z.object({ documentId: z.string(), subject: z.string().nullish() }).nullish(),
   owner: staff,
-});
+})
+  // The dashboard rules read the activity's status under its domain name.
+  .transform((row) => ({ ...row, status: row.activityStatus }));
 
 const openNegotiationRow = z.object({
   id: z.number(),
@@ -44,7 +46,7 @@ function programmeOf(negotiation: z.infer<typeof openNegotiationRow>, reservedPr
 export function createDashboard(strapi: Core.Strapi) {
   async function pendingActivities(viewer: Viewer): Promise<Array<z.infer<typeof activityRow>>> {
     const rows = await strapi.db.query('api::activity.activity').findMany({
-      where: { owner: { id: viewer.id }, status: { $in: ['todo', 'in_progress'] }, dueAt: { $notNull: true } },
+      where: { owner: { id: viewer.id }, activityStatus: { $in: ['todo', 'in_progress'] }, dueAt: { $notNull: true } },
       populate: {
         contact: { select: CONTACT_FIELDS },
         negotiation: { select: ['id', 'documentId', 'subject'] },
@@ -62,7 +64,7 @@ export function createDashboard(strapi: Core.Strapi) {
       kind: row.kind,
       subject: row.subject,
       priority: row.priority,
-      status: row.status,
+      status: row.activityStatus,
       dueAt: row.dueAt ? row.dueAt.toISOString() : null,
       contactName: contactName(row.contact),
       negotiation: row.negotiation ? { documentId: row.negotiation.documentId, subject: row.negotiation.subject ?? null } : null,
@@ -74,7 +76,7 @@ export function createDashboard(strapi: Core.Strapi) {
     const negotiations = parseRows(
       openNegotiationRow,
       await strapi.db.query('api::negotiation.negotiation').findMany({
-        where: { status: 'open' },
+        where: { negotiationStatus: 'open' },
         select: ['id', 'phase'],
         populate: {
           owner: { select: STAFF_FIELDS },
@@ -86,7 +88,7 @@ export function createDashboard(strapi: Core.Strapi) {
 
     const reservations = parseRows(
       z.object({
-        status: z.string(),
+        reservationStatus: z.string(),
         contractPrice: decimal,
         signatureDate: calendarDate,
         createdAt: instant,
@@ -94,14 +96,14 @@ export function createDashboard(strapi: Core.Strapi) {
         lots: z.array(z.object({ programme: programmeRef })).default([]),
       }),
       await strapi.db.query('api::reservation.reservation').findMany({
-        select: ['id', 'status', 'contractPrice', 'signatureDate', 'createdAt'],
+        select: ['id', 'reservationStatus', 'contractPrice', 'signatureDate', 'createdAt'],
         populate: { negotiation: { select: ['id'] }, lots: { select: ['id'], populate: { programme: { select: PROGRAMME_FIELDS } } } },
       }),
     );
     const reservedProgramme = new Map<number, string>();
     for (const reservation of reservations) {
       const name = reservation.lots[0]?.programme?.name;
-      if (reservation.status === 'active' && reservation.negotiation && name) reservedProgramme.set(reservation.negotiation.id, name);
+      if (reservation.reservationStatus === 'active' && reservation.negotiation && name) reservedProgramme.set(reservation.negotiation.id, name);
     }
 
     const rows = negotiations.map((negotiation) => ({
@@ -110,7 +112,7 @@ export function createDashboard(strapi: Core.Strapi) {
       programmeName: programmeOf(negotiation, reservedProgramme.get(negotiation.id)),
     }));
     // A cancelled reservation is a sale that did not happen, so it does not count in the month.
-    const signed = reservations.filter((reservation) => reservation.status !== 'cancelled');
+    const signed = reservations.filter((reservation) => reservation.reservationStatus !== 'cancelled');
 
     return {
       pipelineByPhase: pipelineByPhaseAndOwner(rows),
@@ -123,14 +125,14 @@ export function createDashboard(strapi: Core.Strapi) {
   /** Builds the home dashboard of the viewer: their own work, plus the team's for the director. */
   async function build(viewer: Viewer, now: Date = new Date()): Promise<DashboardResponse> {
     const ownNegotiations = await strapi.db.query('api::negotiation.negotiation').findMany({
-      where: { status: 'open', owner: { id: viewer.id } },
+      where: { negotiationStatus: 'open', owner: { id: viewer.id } },
       select: ['id', 'phase'],
     });
     const phases = parseRows(z.object({ phase: z.string().nullish().transform((value) => value ?? 'need') }), ownNegotiations);
 
     const { overdue, today } = splitDueActivities(await pendingActivities(viewer), now);
 
-    const reservationWhere: Record<string, unknown> = { status: 'active' };
+    const reservationWhere: Record<string, unknown> = { reservationStatus: 'active' };
     if (!viewer.seesTeam) reservationWhere.negotiation = { owner: { id: viewer.id } };
     const recent = parseRows(
       reservationRow,

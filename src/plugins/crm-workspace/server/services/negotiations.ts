@@ -39,7 +39,7 @@ const negotiationRow = z.object({
   documentId: z.string(),
   subject: z.string().nullish(),
   phase: z.string().nullish(),
-  status: z.string().nullish(),
+  negotiationStatus: z.string().nullish(),
   missingForNextPhase: z.string().nullish(),
   housingType: z.string().nullish(),
   budgetMin: decimal,
@@ -74,7 +74,7 @@ const propositionRow = z.object({
 
 export const reservationRow = z.object({
   documentId: z.string(),
-  status: z.string(),
+  reservationStatus: z.string(),
   contractPrice: decimal,
   signatureDate: calendarDate,
   createdAt: instant,
@@ -85,7 +85,7 @@ export const reservationRow = z.object({
 export function toReservationSummary(row: z.infer<typeof reservationRow>): ReservationSummary {
   return {
     documentId: row.documentId,
-    status: row.status,
+    status: row.reservationStatus,
     contractPrice: row.contractPrice,
     signatureDate: row.signatureDate,
     createdAt: row.createdAt.toISOString(),
@@ -196,12 +196,12 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
       }),
     );
     const reservation = await strapi.db.query('api::reservation.reservation').findOne({
-      where: { negotiation: { id: negotiation.id }, status: 'active' },
+      where: { negotiation: { id: negotiation.id }, reservationStatus: 'active' },
       populate: RESERVATION_POPULATE,
     });
 
     const phase = negotiation.phase ?? 'need';
-    const status = isNegotiationStatus(negotiation.status) ? negotiation.status : 'open';
+    const status = isNegotiationStatus(negotiation.negotiationStatus) ? negotiation.negotiationStatus : 'open';
     const currentIndex = SALES_PHASE_SEQUENCE.findIndex((step) => step === phase);
     return {
       documentId: negotiation.documentId,
@@ -244,7 +244,7 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
 
   /** Open négos of the viewer (or of the team for the director), newest first, for the pickers. */
   async function openNegotiations(viewer: Viewer, search: string | null): Promise<NegotiationOption[]> {
-    const where: Record<string, unknown> = { status: 'open' };
+    const where: Record<string, unknown> = { negotiationStatus: 'open' };
     if (!viewer.seesTeam) where.owner = { id: viewer.id };
     if (search) where.subject = { $containsi: search };
     const rows = await strapi.db.query(UID).findMany({
@@ -302,7 +302,7 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
     const ranked = hasCriteria ? matchLots(need, candidates) : [];
 
     return {
-      negotiation: { ...toOption(negotiation), status: negotiation.status ?? 'open' },
+      negotiation: { ...toOption(negotiation), status: negotiation.negotiationStatus ?? 'open' },
       need: {
         housingType,
         budgetMin: negotiation.budgetMin,
@@ -360,7 +360,7 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
         contractPrice: input.contractPrice,
         deposit: input.deposit ?? undefined,
         signatureDate: input.signatureDate ?? todayInParis(),
-        status: 'active',
+        reservationStatus: 'active',
       },
     });
     return progress(viewer, documentId);

@@ -29,11 +29,7 @@ const SectionTitle = ({ children }: { children: React.ReactNode }) => (
   </Typography>
 );
 
-/**
- * « Nouvelle négo »: creates the négo on the server. The content manager's own create form
- * sends the négo's `status` attribute, which Strapi 5.54 reads as the draft-and-publish
- * status and rejects (400 « Invalid status »).
- */
+/** « Nouvelle négo »: creates a négo for this contact on the server and opens it. */
 const NewNegotiationButton = ({ documentId }: { documentId: string }) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();

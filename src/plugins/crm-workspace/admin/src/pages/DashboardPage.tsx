@@ -15,7 +15,7 @@ const OWNER_COLOURS = ['#4945ff', '#ee5e52', '#328048', '#d9822f', '#7b79ff', '#
 function negotiationListUrl(phase: string): string {
   const query = new URLSearchParams({
     'filters[$and][0][phase][$eq]': phase,
-    'filters[$and][1][status][$eq]': 'open',
+    'filters[$and][1][negotiationStatus][$eq]': 'open',
     page: '1',
   });
   return `/content-manager/collection-types/${NEGOTIATION_UID}?${query.toString()}`;
