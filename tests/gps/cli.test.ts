@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from './support/database';
-import { makeTempDir, simpleExport, writeExport } from './support/export-files';
+import { makeTempDir, simpleExport, writeExport, removeTempDirs } from './support/export-files';
 import { countRows, resetGpsTables } from './support/gps-db';
 
 const CLI = path.resolve(__dirname, '..', '..', 'scripts', 'gps-sync.js');
@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeTempDirs();
   await stopStrapi();
   await database.release();
 });

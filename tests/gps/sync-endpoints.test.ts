@@ -7,7 +7,7 @@ import { scheduledJobs } from 'node-schedule';
 import { startSchedule, stopSchedule } from '../../src/plugins/gps-sync/server/schedule';
 import { http as request, startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from './support/database';
-import { encodeCsv, simpleExport, writeExport } from './support/export-files';
+import { encodeCsv, simpleExport, writeExport, removeTempDirs } from './support/export-files';
 import { countRows, readLot, resetGpsTables, snapshotGpsTables, syncService } from './support/gps-db';
 
 const TOKEN = 'jeton-de-test';
@@ -60,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeTempDirs();
   await new Promise((resolve) => server.close(resolve));
   await stopStrapi();
   if (previousSourceDir === undefined) delete process.env.GPS_SOURCE_DIR;

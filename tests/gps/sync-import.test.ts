@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { type IsolatedDatabase, useIsolatedDatabase } from './support/database';
-import { encodeCsv, LOT_HEADER, lotLine, PROGRAMME_HEADER, programmeLine, simpleExport, writeExport } from './support/export-files';
+import { encodeCsv, LOT_HEADER, lotLine, PROGRAMME_HEADER, programmeLine, simpleExport, writeExport, removeTempDirs } from './support/export-files';
 import { countRows, holdLot, readLot, readProgramme, resetGpsTables, runSync, snapshotGpsTables } from './support/gps-db';
 
 let strapi: Core.Strapi;
@@ -15,6 +15,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeTempDirs();
   await stopStrapi();
   await database.release();
 });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { SyncChild } from './support/children';
 import { type IsolatedDatabase, useIsolatedDatabase } from './support/database';
-import { simpleExport, writeExport } from './support/export-files';
+import { simpleExport, writeExport, removeTempDirs } from './support/export-files';
 import { countRows, resetGpsTables, runSync } from './support/gps-db';
 
 let strapi: Core.Strapi;
@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeTempDirs();
   for (const child of children) {
     await child.stop();
   }

@@ -20,8 +20,17 @@ export function encodeCsv(text: string, shape: FileShape = {}): Buffer {
   return shape.bom === false ? body : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]);
 }
 
+const tempDirs: string[] = [];
+
 export function makeTempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `gps-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gps-${label}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Deletes the folders this test file created; call it in afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes programmes.csv and lots.csv into a new temporary folder and returns it. */
