@@ -348,14 +348,14 @@ async function main() {
       row('available lots of a programme: public, no credentials', stats.lots, dbTimes.lots),
       row('same lots, full-access token, programme and status filters written out', stats.lotsPlain, dbTimes.lotsPlain),
       '',
-      'The last column is the time PostgreSQL spends on the list and count queries of one request (median of 5 `EXPLAIN ANALYZE` runs each), for the first and the last full page; the rest of a request is Strapi: authentication, validation, sanitising 100 records and JSON.',
+      'The last column is the time PostgreSQL spends on the list and count queries of one request (median of 5 `EXPLAIN ANALYZE` runs each), for the first and the last full page. The rest of a request is Strapi: authentication, validation, sanitising 100 records and JSON.',
       '',
       `Ratio of medians, access rules over the plain query: « Mes négos ouvertes » **${mineRatio.toFixed(2)}**, available lots **${lotsRatio.toFixed(2)}** (target: at most 1.20, ${verdict(mineRatio <= 1.2 && lotsRatio <= 1.2)}).`,
       `p95 with the access rules: « Mes négos ouvertes » ${stats.mine.p95.toFixed(1)} ms, available lots ${stats.lots.p95.toFixed(1)} ms (target: under 50 ms, ${verdict(stats.mine.p95 < 50 && stats.lots.p95 < 50)}).`,
       '',
       'Indexes added for these lists (src/database/schema-extensions.ts): `negotiations_owner_lnk (user_id, negotiation_id)` and the same on the contact and activity owner links, `negotiations (negotiation_status, id)` and `lots_programme_lnk (programme_id, lot_id)`. With them the count of « Mes négos ouvertes » is a merge of two index-only scans. The list query Strapi generates (`select distinct t0.*` with one join per filtered relation, `order by id`, `offset`) still walks the négos in id order up to the requested page, so its time grows with the page number (last column).',
       '',
-      'The plain query path is the same endpoint with a full-access API token: the access rules still run, but add no scope and remove nothing from the response, so the difference measures the scope filters, the users-permissions JWT check and the lookup of the staff member behind the account (négos), and the public-role check with the visibility filters of the stock (lots).',
+      'The plain query path is the same endpoint with a full-access API token: the access rules still run, but add no scope and remove nothing from the response. For the négos, the difference measures the scope filters, the users-permissions JWT check and the lookup of the staff member behind the account. For the lots, it measures the public-role check and the visibility filters of the stock.',
       '',
     ];
     fs.mkdirSync(path.dirname(REPORT), { recursive: true });
