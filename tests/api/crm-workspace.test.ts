@@ -125,6 +125,9 @@ describe('crm-workspace admin routes', () => {
     expect(reserved.status).toBe(200);
     expect(reserved.body.data.phase).toBe('financing');
     expect(reserved.body.data.activeReservation.contractPrice).toBe(286000);
+    const retraction = reserved.body.data.deadlines.find((deadline: { code: string }) => deadline.code === 'RETRACTION');
+    expect(retraction.label).toMatch(/rétractation/i);
+    expect(retraction.explanation).toContain('L271-1');
 
     const refused = await http(strapi).post(`/crm-workspace/negotiations/${theirs}/reservations`).set(as('second')).send({ lots: [lots[0].documentId], contractPrice: 286000 });
     expect(refused.status).toBe(409);
@@ -218,6 +221,7 @@ describe('crm-workspace admin routes', () => {
   it('dashboard of a négociateur has no team part', async () => {
     await negotiationOf('second');
     const response = await http(strapi).get('/crm-workspace/dashboard').set(as('second'));
+    expect(Array.isArray(response.body.data.overdueDeadlines)).toBe(true);
     expect(response.status).toBe(200);
     expect(response.body.data.team).toBeNull();
     expect(response.body.data.viewer).toEqual({ name: 'Julien Bernard', seesTeam: false });

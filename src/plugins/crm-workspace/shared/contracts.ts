@@ -47,6 +47,17 @@ export interface ReservationSummary {
   buyerName: string | null;
 }
 
+/** A legal deadline of the négo, as the sales rules stored it at the last save. */
+export interface DeadlineSummary {
+  code: string;
+  label: string;
+  dueDate: string | null;
+  state: string;
+  stateLabel: string;
+  explanation: string;
+  warnings: string[];
+}
+
 export interface NegotiationProgress {
   documentId: string;
   subject: string | null;
@@ -62,6 +73,9 @@ export interface NegotiationProgress {
   activeReservation: ReservationSummary | null;
   canClose: boolean;
   canReopen: boolean;
+  deadlines: DeadlineSummary[];
+  /** Whether the deposit is refunded after a withdrawal, and why; null without withdrawal. */
+  depositRefund: string | null;
 }
 
 export interface NegotiationOption {
@@ -125,6 +139,8 @@ export interface DashboardResponse {
   openByPhase: Array<{ phase: string; label: string; count: number }>;
   overdueActivities: ActivityItem[];
   todayActivities: ActivityItem[];
+  /** Legal deadlines past their date on the viewer's open négos, oldest first. */
+  overdueDeadlines: Array<{ negotiationDocumentId: string; negotiationSubject: string | null; label: string; dueDate: string | null; explanation: string }>;
   recentReservations: ReservationSummary[];
   /** Only for the sales director and the administrator. */
   team: {

@@ -43,6 +43,16 @@ function programmeOf(negotiation: z.infer<typeof openNegotiationRow>, reservedPr
   return proposed[proposed.length - 1] ?? null;
 }
 
+/** The deadlines stored on an open négo by the sales rules; a malformed value reads as none. */
+const overdueDeadlineSource = z.object({
+  documentId: z.string(),
+  subject: z.string().nullish(),
+  deadlines: z
+    .array(z.object({ label: z.string(), dueDate: z.string().nullish(), state: z.string(), explanation: z.string() }))
+    .nullish()
+    .catch(null),
+});
+
 export function createDashboard(strapi: Core.Strapi) {
   async function pendingActivities(viewer: Viewer): Promise<Array<z.infer<typeof activityRow>>> {
     const rows = await strapi.db.query('api::activity.activity').findMany({
@@ -126,9 +136,22 @@ export function createDashboard(strapi: Core.Strapi) {
   async function build(viewer: Viewer, now: Date = new Date()): Promise<DashboardResponse> {
     const ownNegotiations = await strapi.db.query('api::negotiation.negotiation').findMany({
       where: { negotiationStatus: 'open', owner: { id: viewer.id } },
-      select: ['id', 'phase'],
+      select: ['id', 'documentId', 'subject', 'phase', 'deadlines'],
     });
     const phases = parseRows(z.object({ phase: z.string().nullish().transform((value) => value ?? 'need') }), ownNegotiations);
+    const overdueDeadlines = parseRows(overdueDeadlineSource, ownNegotiations)
+      .flatMap((negotiation) =>
+        (negotiation.deadlines ?? [])
+          .filter((deadline) => deadline.state === 'overdue')
+          .map((deadline) => ({
+            negotiationDocumentId: negotiation.documentId,
+            negotiationSubject: negotiation.subject ?? null,
+            label: deadline.label,
+            dueDate: deadline.dueDate ?? null,
+            explanation: deadline.explanation,
+          })),
+      )
+      .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
 
     const { overdue, today } = splitDueActivities(await pendingActivities(viewer), now);
 
@@ -149,6 +172,7 @@ export function createDashboard(strapi: Core.Strapi) {
       openByPhase: countByPhase(phases),
       overdueActivities: overdue.map(toActivityItem),
       todayActivities: today.map(toActivityItem),
+      overdueDeadlines,
       recentReservations: recent.map(toReservationSummary),
       team: viewer.seesTeam ? await team(now) : null,
     };

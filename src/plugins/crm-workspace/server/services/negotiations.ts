@@ -34,6 +34,16 @@ const UID = 'api::negotiation.negotiation';
 
 const HOUSING_TYPES: readonly HousingType[] = ['studio', 't1', 't2', 't3', 't4', 't5', 't6', 'house'];
 
+const deadlineItem = z.object({
+  code: z.string(),
+  label: z.string(),
+  dueDate: z.string().nullish().transform((value) => value ?? null),
+  state: z.string(),
+  stateLabel: z.string(),
+  explanation: z.string(),
+  warnings: z.array(z.string()).default([]),
+});
+
 const negotiationRow = z.object({
   id: z.number(),
   documentId: z.string(),
@@ -41,6 +51,9 @@ const negotiationRow = z.object({
   phase: z.string().nullish(),
   negotiationStatus: z.string().nullish(),
   missingForNextPhase: z.string().nullish(),
+  // A value stored before the deadline rules existed reads as no deadline.
+  deadlines: z.array(deadlineItem).nullish().catch(null),
+  depositRefund: z.string().nullish(),
   housingType: z.string().nullish(),
   budgetMin: decimal,
   budgetMax: decimal,
@@ -229,6 +242,8 @@ export function createNegotiationWorkspace(strapi: Core.Strapi) {
       activeReservation: reservation ? toReservationSummary(reservationRow.parse(reservation)) : null,
       canClose: checkStatusAction('close', status) === null,
       canReopen: checkStatusAction('reopen', status) === null,
+      deadlines: negotiation.deadlines ?? [],
+      depositRefund: negotiation.depositRefund ?? null,
     };
   }
 

@@ -122,6 +122,31 @@ const NegotiationProgressView = ({ documentId, version }: { documentId: string; 
       ) : null}
 
       <Flex direction="column" alignItems="stretch" gap={1}>
+        <SectionTitle>Échéances légales</SectionTitle>
+        {negotiation.deadlines.length === 0 ? (
+          <Typography variant="pi">Aucune échéance légale pour l'instant : elles apparaissent avec la réservation.</Typography>
+        ) : null}
+        <Flex direction="column" alignItems="stretch" gap={2} tag="ul" data-testid="legal-deadlines">
+          {negotiation.deadlines.map((deadline, index) => (
+            <Box key={`${deadline.code}-${index}`} tag="li">
+              <Typography variant="pi" fontWeight="bold" textColor={deadline.state === 'overdue' ? 'danger600' : 'neutral800'}>
+                {deadline.label} : {deadline.dueDate ? day(deadline.dueDate) : 'date à compléter'} ({deadline.stateLabel})
+              </Typography>
+              <Typography variant="pi" textColor="neutral600" tag="p">
+                {deadline.explanation}
+              </Typography>
+              {deadline.warnings.map((warning) => (
+                <Typography key={warning} variant="pi" textColor="warning600" tag="p">
+                  {warning}
+                </Typography>
+              ))}
+            </Box>
+          ))}
+        </Flex>
+        {negotiation.depositRefund ? <Typography variant="pi">{negotiation.depositRefund}</Typography> : null}
+      </Flex>
+
+      <Flex direction="column" alignItems="stretch" gap={1}>
         <SectionTitle>Historique des phases</SectionTitle>
         <Flex direction="column" alignItems="stretch" gap={2} tag="ul" data-testid="phase-history">
           {negotiation.history.map((entry, index) => (

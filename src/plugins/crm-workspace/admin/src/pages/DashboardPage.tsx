@@ -151,6 +151,25 @@ const DashboardPage = () => {
           </Grid.Item>
         </Grid.Root>
 
+        <Card title={`Échéances légales dépassées (${data.overdueDeadlines.length})`} testId="overdue-deadlines">
+          {data.overdueDeadlines.length === 0 ? (
+            <Typography variant="omega">Aucune échéance légale dépassée sur vos négos ouvertes.</Typography>
+          ) : (
+            <Flex direction="column" alignItems="stretch" gap={3} tag="ul">
+              {data.overdueDeadlines.map((deadline, index) => (
+                <Box key={`${deadline.negotiationDocumentId}-${deadline.label}-${index}`} tag="li">
+                  <Link tag={RouterLink} to={editViewPath(NEGOTIATION_UID, deadline.negotiationDocumentId)}>
+                    {deadline.label} · {deadline.negotiationSubject ?? 'négo sans sujet'}
+                  </Link>
+                  <Typography variant="pi" textColor="danger600" tag="p">
+                    Échéance du {day(deadline.dueDate)} dépassée · {deadline.explanation}
+                  </Typography>
+                </Box>
+              ))}
+            </Flex>
+          )}
+        </Card>
+
         <Card title={data.viewer.seesTeam ? "Réservations récentes de l'équipe" : 'Mes réservations récentes'} testId="recent-reservations">
           {data.recentReservations.length === 0 ? (
             <Typography variant="omega">Aucune réservation en cours.</Typography>
