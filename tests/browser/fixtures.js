@@ -2,7 +2,9 @@
 
 // Data of the browser test, written through Strapi's document service so the sales rules
 // run as in production: three staff accounts, two programmes with lots, and one négo of the
-// second négociateur whose need matches the first négociateur's.
+// second négociateur whose need matches the first négociateur's. writeGpsExport writes the GPS
+// export of the same programmes that the synchronisation step imports.
+const fs = require('node:fs');
 const path = require('node:path');
 
 const APP_ROOT = path.resolve(__dirname, '..', '..');
@@ -30,6 +32,40 @@ const TXINGUDI_LOTS = [
   ['C001', 't3', 1, 61.0, 241000, 'available'],
   ['C002', 't5', 2, 104.0, 455000, 'available'],
 ];
+
+const PROGRAMMES = [
+  { code: 'TERRASSES', name: 'Les Terrasses de la Baie', city: 'Hendaye', postalCode: '64700', inseeCode: '64260', lots: TERRASSES_LOTS },
+  { code: 'TXINGUDI', name: 'Villa Txingudi', city: 'Bayonne', postalCode: '64100', inseeCode: '64102', lots: TXINGUDI_LOTS },
+];
+
+const GPS_STATUSES = { available: 'LIBRE', reserved: 'RESERVE', sold: 'VENDU' };
+
+function frenchNumber(value, decimals) {
+  return value.toFixed(decimals).replace('.', ',');
+}
+
+/**
+ * Writes a GPS export (programmes.csv, lots.csv) of the fixture programmes into `dir`, for the
+ * server's GPS_SOURCE_DIR. It lists the fixture lots with the GPS status of their sales status
+ * and adds one lot with an unknown status, so a synchronisation rejects one row and ends « Partielle ».
+ */
+function writeGpsExport(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const programmeLines = ['code_programme;nom;adresse;code_postal;ville;code_insee;date_livraison_prevue'];
+  const lotLines = ['code_programme;ref_lot;type_lot;typologie;nb_pieces;surface_habitable;prix_ttc;statut;date_maj;etage'];
+  for (const programme of PROGRAMMES) {
+    programmeLines.push([programme.code, programme.name, '1 rue de la Plage', programme.postalCode, programme.city, programme.inseeCode, '30/06/2028'].join(';'));
+    for (const [reference, typology, floor, livingArea, price, salesStatus] of programme.lots) {
+      const rooms = Number(typology.slice(1)) || 1;
+      lotLines.push(
+        [programme.code, reference, 'APPARTEMENT', typology.toUpperCase(), rooms, frenchNumber(livingArea, 2), frenchNumber(price, 2), GPS_STATUSES[salesStatus], '01/12/2026', floor].join(';'),
+      );
+    }
+  }
+  lotLines.push(['TERRASSES', 'A006', 'APPARTEMENT', 'T2', 2, '45,00', '199000,00', 'INCONNU', '01/12/2026', 2].join(';'));
+  fs.writeFileSync(path.join(dir, 'programmes.csv'), `${programmeLines.join('\r\n')}\r\n`);
+  fs.writeFileSync(path.join(dir, 'lots.csv'), `${lotLines.join('\r\n')}\r\n`);
+}
 
 async function createProgramme(strapi, { code, name, city, postalCode, lots }) {
   const programme = await strapi.documents('api::programme.programme').create({
@@ -95,8 +131,7 @@ async function loadFixtures() {
   const strapi = await createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') }).load();
   try {
     const staff = await createStaff(strapi);
-    await createProgramme(strapi, { code: 'TERRASSES', name: 'Les Terrasses de la Baie', city: 'Hendaye', postalCode: '64700', lots: TERRASSES_LOTS });
-    await createProgramme(strapi, { code: 'TXINGUDI', name: 'Villa Txingudi', city: 'Bayonne', postalCode: '64100', lots: TXINGUDI_LOTS });
+    for (const programme of PROGRAMMES) await createProgramme(strapi, programme);
 
     const buyer = await strapi.documents('api::contact.contact').create({
       data: { firstName: 'Ane', lastName: 'Goikoetxea', email: 'ane.goikoetxea@example.com', contactType: 'prospect', owner: staff.julien },
@@ -133,4 +168,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { ACCOUNTS, PASSWORD };
+module.exports = { ACCOUNTS, PASSWORD, writeGpsExport };

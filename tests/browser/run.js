@@ -15,12 +15,14 @@ const { spawn, spawnSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 const { provisionPostgres, APP_ROOT } = require('../../scripts/lib/postgres');
 const { buildAdminIfStale } = require('../../scripts/lib/app');
-const { ACCOUNTS, PASSWORD } = require('./fixtures');
+const { ACCOUNTS, PASSWORD, writeGpsExport } = require('./fixtures');
 const { defineSteps } = require('./steps');
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS_DIR = path.resolve(APP_ROOT, process.env.SCREENSHOTS_DIR || 'docs/screenshots');
 const FAILURES_DIR = path.join(APP_ROOT, '.tmp', 'browser-failures');
+// GPS export that the « Synchroniser maintenant » step imports, written afresh on each run.
+const GPS_EXPORT_DIR = path.join(APP_ROOT, '.tmp', 'browser-gps-export');
 const SERVER_START_TIMEOUT_MS = 90000;
 // Playwright's wait for each action and check; admin pages of this test load in a few seconds at most.
 const ACTION_TIMEOUT_MS = 20000;
@@ -179,6 +181,7 @@ async function main() {
     PORT: String(port),
     SERVE_ADMIN_PANEL: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    GPS_SOURCE_DIR: GPS_EXPORT_DIR,
     GPS_SCHEDULE_ENABLED: 'false',
     CRM_SCHEDULES_ENABLED: 'false',
   };
@@ -188,6 +191,7 @@ async function main() {
   let results = [];
   try {
     log('loading the fixtures');
+    writeGpsExport(GPS_EXPORT_DIR);
     const fixtures = loadFixtures(env);
 
     const serverLog = path.join(APP_ROOT, '.tmp', 'browser-server.log');

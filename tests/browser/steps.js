@@ -295,6 +295,50 @@ function defineSteps({ pages, accounts, password, fixtures, screenshotsDir }) {
         await shot(director, 'tableau-de-bord-directeur');
       },
     },
+    {
+      name: 'sales director runs a GPS synchronisation',
+      run: async () => {
+        await director.getByRole('link', { name: 'Synchronisation GPS' }).click();
+        await director.waitForURL(/\/admin\/plugins\/gps-sync/);
+        await waitForText(director.locator('h1'), /^Synchronisation GPS$/);
+        await waitForText(director.locator('body'), /Aucune synchronisation pour l'instant/);
+
+        await director.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+        const rows = director.locator('tbody tr');
+        await waitForText(rows.first(), /Manuelle \(administration\)/);
+        const row = await waitForText(rows.first(), /Réussie|Partielle|Échouée/);
+        // The export repeats the 9 fixture lots and adds one with an unknown status.
+        assert.match(row, /Partielle/);
+        assert.match(row, /1 \/ 1/, 'one rejected row and one difference (A001 is free in GPS but reserved in the CRM)');
+        await waitForText(director.locator('table').first(), /Début.*Déclenchement.*Statut.*Programmes.*Lots/s);
+
+        await rows.first().click();
+        await waitForText(director.locator('body'), /Lignes rejetées \(1\)/);
+        await waitForText(director.locator('body'), /statut : « INCONNU » est inconnu/);
+        await waitForText(director.locator('body'), /Écarts entre GPS et le CRM \(1\)/);
+        await waitForText(director.locator('body'), /Lot TERRASSES\/A001 : GPS indique libre, le CRM le tient réservé/);
+        // The success notification repeats the run message over the header; the screenshot waits for it to close.
+        await director.getByText(/^Synchronisation GPS terminée/).nth(1).waitFor({ state: 'detached', timeout: WAIT_MS });
+        await shot(director, 'synchronisation-gps');
+      },
+    },
+    {
+      name: 'négociateur cannot open the GPS page',
+      run: async () => {
+        await julien.goto('/admin/plugins/crm-workspace/dashboard');
+        await waitForText(julien.locator('h1'), /Tableau de bord/);
+        // The menu lists its links once the permissions are loaded: wait for one he has.
+        await julien.getByRole('link', { name: 'Stock' }).first().waitFor();
+        assert.equal(await julien.getByRole('link', { name: 'Synchronisation GPS' }).count(), 0, 'the menu must not offer the GPS page');
+
+        // Strapi still routes the page, so the API rejects the requests and the page shows its error.
+        const runsResponse = julien.waitForResponse((response) => new URL(response.url()).pathname === '/gps-sync/runs');
+        await julien.goto('/admin/plugins/gps-sync');
+        assert.equal((await runsResponse).status(), 403);
+        await waitForText(julien.locator('main'), /permission|erreur|Woops/i);
+        assert.equal(await julien.getByRole('button', { name: 'Synchroniser maintenant' }).count(), 0);
+      },
+    },
   ];
 }
 
