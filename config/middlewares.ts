@@ -7,5 +7,7 @@ export default [
   'strapi::query',
   'strapi::body',
   'strapi::session',
+  // Serves favicon.png from the application root; Strapi refuses to start without it.
+  'strapi::favicon',
   'strapi::public',
 ];
