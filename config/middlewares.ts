@@ -1,5 +1,7 @@
 export default [
   'strapi::logger',
+  // Before strapi::errors, so it rewrites the formatted body of Strapi's English 400 errors.
+  'global::french-errors',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',

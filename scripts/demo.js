@@ -4,7 +4,6 @@
 // Builds what is needed, loads the demo data (idempotent), then starts the CRM on
 // http://localhost:1337/admin. Options: --no-start (load the data and stop).
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { APP_ROOT, DIST, ensureLocalSecrets, compileServer, buildAdminIfStale, loadStrapi } = require('./lib/app');
 const { demoAccounts } = require('./lib/demo-accounts');
 
@@ -51,17 +50,10 @@ async function main() {
   printAccounts(accounts);
   if (!startServer) return;
 
-  const server = spawn(path.join(APP_ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: APP_ROOT,
-    stdio: 'inherit',
-    env: process.env,
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => server.kill(signal));
-  }
-  server.on('exit', (code) => {
-    process.exitCode = code ?? 0;
-  });
+  // The server runs in this process, so stopping the demo (Ctrl+C, SIGTERM) stops the server:
+  // Strapi handles both signals and shuts down cleanly.
+  const { createStrapi } = require('@strapi/strapi');
+  await createStrapi({ appDir: APP_ROOT, distDir: DIST }).start();
 }
 
 main().catch((error) => {

@@ -203,9 +203,10 @@ export const LAYOUTS: Record<string, ContentTypeLayout> = {
       row(['withdrawalDate', 6], ['withdrawalReason', 6]),
       row(['withdrawalNotes', 12]),
       row(['depositRefund', 12]),
-      row(['deadlines', 12]),
       row(['closedAt', 6]),
-      row(['activities', 6], ['phaseChanges', 6]),
+      // The deadlines and the phase history are shown, in French, by the « Suivi de la négo »
+      // panel beside the form: as form fields they would appear as raw JSON and raw values.
+      row(['activities', 12]),
       row(['notes', 12]),
     ],
     readOnly: ['phase', 'negotiationStatus', 'missingForNextPhase', 'closedAt', 'deadlines', 'depositRefund'],

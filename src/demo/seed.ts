@@ -191,11 +191,13 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedOptions): Promi
     return candidate ?? null;
   };
 
+  const demoSubjects: string[] = [];
   for (const [index, stage] of stagePlan().entries()) {
     const buyerIndex = index % buyers.length;
     const person = DEMO_PEOPLE[buyerIndex];
     const createdOn = addDays(today, -(120 - index * 2));
     const subject = `${person.firstName} ${person.lastName} le ${formatFrenchDate(createdOn)}`;
+    demoSubjects.push(subject);
 
     const existing = await strapi.documents('api::negotiation.negotiation').findFirst({ filters: { subject } });
     if (existing) continue;
@@ -215,7 +217,7 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedOptions): Promi
     created.negotiations += 1;
   }
 
-  created.activities += await ensureActivities(strapi, today);
+  created.activities += await ensureActivities(strapi, today, demoSubjects);
 
   return { created, gpsRunStatus: gpsReport.status };
 }
@@ -363,9 +365,10 @@ const ACTIVITY_TEMPLATES = [
   { kind: 'email', subject: 'Relancer par e-mail', priority: 'low', offsetDays: 1 },
 ] as const;
 
-async function ensureActivities(strapi: Core.Strapi, today: Date): Promise<number> {
+/** Plans one activity on each open demo négo; négos the users created are left alone. */
+async function ensureActivities(strapi: Core.Strapi, today: Date, demoSubjects: string[]): Promise<number> {
   const open = await strapi.documents('api::negotiation.negotiation').findMany({
-    filters: { negotiationStatus: 'open' },
+    filters: { negotiationStatus: 'open', subject: { $in: demoSubjects } },
     populate: { buyer: { fields: ['fullName', 'firstName', 'lastName'] }, owner: { fields: ['id'] } },
     sort: ['id:asc'],
     limit: 200,

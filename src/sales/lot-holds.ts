@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { deriveLotSalesStatus } from '../domain/lots';
+import { deriveLotSalesStatus, LOT_SALES_STATUS_LABELS_FR } from '../domain/lots';
 import type { CrmLotHold, GpsLotStatus } from '../domain/lots/types';
 import { currentConnection } from './connection';
 import { conflict } from './errors';
@@ -29,6 +29,11 @@ interface HolderRow {
 const HOLD_TO_CRM: Record<HoldKind, CrmLotHold> = { option: 'option', reservation: 'reservation', sale: 'deed' };
 
 const HOLD_LABEL_FR: Record<HoldKind, string> = { option: 'optionné', reservation: 'réservé', sale: 'vendu' };
+
+function statusLabel(status: string): string {
+  const labels: Readonly<Record<string, string>> = LOT_SALES_STATUS_LABELS_FR;
+  return labels[status] ?? status;
+}
 
 function parseHoldKind(value: unknown): HoldKind {
   if (value === 'option' || value === 'reservation' || value === 'sale') return value;
@@ -94,7 +99,7 @@ export function createLotHolds(strapi: Core.Strapi) {
     if (!holder) {
       return conflict(
         'LOT_NOT_AVAILABLE',
-        `Le lot ${lot.reference}${where} n'est pas disponible (statut : ${lot.salesStatus}) : choisissez un autre lot.`,
+        `Le lot ${lot.reference}${where} n'est pas disponible (statut : ${statusLabel(lot.salesStatus)}) : choisissez un autre lot.`,
         { lot: { documentId: lot.documentId, reference: lot.reference } },
       );
     }

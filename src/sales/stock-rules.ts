@@ -41,7 +41,7 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
 
   async function openNegotiation(negotiationId: number | null) {
     if (negotiationId === null) {
-      throw invalidRequest('NEGOTIATION_REQUIRED', 'Indiquez la négo concernée.');
+      throw invalidRequest('NEGOTIATION_REQUIRED', 'Indiquez la négo concernée : son documentId est absent ou ne correspond à aucune négo.', { field: 'negotiation' });
     }
     const negotiation = await strapi.db
       .query('api::negotiation.negotiation')
@@ -90,7 +90,9 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
 
     if (lotChanged || expiry) {
       await openNegotiation(negotiationId);
-      if (lotId === null) throw invalidRequest('LOT_NOT_FOUND', 'Indiquez le lot proposé.', { field: 'lot' });
+      if (lotId === null) {
+        throw invalidRequest('LOT_NOT_FOUND', `Le lot indiqué (${JSON.stringify(data.lot ?? null)}) est absent ou introuvable : indiquez le documentId d'un lot existant.`, { field: 'lot' });
+      }
       const [lot] = await holds.findLots([lotId]);
       if (!lot) throw invalidRequest('LOT_NOT_FOUND', `Le lot n° ${lotId} est introuvable.`, { field: 'lot' });
 
@@ -194,6 +196,9 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
     }
     const storedLots = idsOf(stored?.lots);
     const lotIds = await relationIdsAfter(strapi, 'lots', storedLots, readRelation(data, 'lots'));
+    if (action === 'create' && status === 'cancelled') {
+      throw invalidRequest('RESERVATION_CANCELLED', 'Une réservation se crée en cours (active) : annulez-la ensuite si besoin.', { field: 'reservationStatus' });
+    }
     const cancelling = status === 'cancelled' && storedStatus !== 'cancelled';
     const addedLots = status === 'active' ? lotIds.filter((id) => !storedLots.includes(id)) : [];
     const removedLots = storedLots.filter((id) => !lotIds.includes(id));

@@ -137,6 +137,30 @@ describe('REST API with a full-access token', () => {
     expect([404, 405]).toContain(response.status);
   });
 
+  it.each([
+    ['a number field given as text', { lastName: 'Urrutia', annualIncome: 'abc' }, 'NUMBER_INVALID', 'doit être un nombre'],
+    ['a value outside an enumeration', { lastName: 'Urrutia', profile: 'rentier' }, 'VALUE_NOT_ALLOWED', "doit valoir l'une de ces valeurs"],
+    ['a missing required field', { firstName: 'Sans nom' }, 'FIELD_REQUIRED', 'Le champ « lastName » est obligatoire'],
+    ['an invalid e-mail', { lastName: 'Urrutia', email: 'pas-un-mail' }, 'EMAIL_INVALID', 'adresse e-mail valide'],
+  ])('rejects %s in French', async (_case, data, code, message) => {
+    const before = await strapi.db.query('api::contact.contact').count({});
+
+    const response = await http(strapi).post('/api/contacts').set(auth()).send({ data });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe(code);
+    expect(response.body.error.message).toContain(message);
+    expect(await strapi.db.query('api::contact.contact').count({})).toBe(before);
+  });
+
+  it('rejects a négo whose buyer does not exist', async () => {
+    const response = await http(strapi).post('/api/negotiations').set(auth()).send({ data: { buyer: 'zzzzzzzzzzzzzzzzzzzzzzzz' } });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('RELATION_NOT_FOUND');
+    expect(response.body.error.message).toContain('« zzzzzzzzzzzzzzzzzzzzzzzz » est introuvable');
+  });
+
   it('rejects a request without a token', async () => {
     const response = await http(strapi).get('/api/contacts');
     expect(response.status).toBe(403);

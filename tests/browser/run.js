@@ -168,8 +168,10 @@ async function main() {
   if (process.env.TEST_SKIP_COMPILE !== '1') compileServer();
   buildAdminIfStale(log);
 
-  const database = await provisionPostgres('crm_browser', log);
-  log(`database crm_browser on ${database.source}`);
+  // One database per run, so that runs started side by side do not drop each other's data.
+  const databaseName = `crm_browser_${process.pid}`;
+  const database = await provisionPostgres(databaseName, log);
+  log(`database ${databaseName} on ${database.source}`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
