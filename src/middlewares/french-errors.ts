@@ -17,7 +17,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Rewrites in French the 400 errors that Strapi's own validation answers in English, and gives
+ * Rewrites in French the 400 errors that Strapi's own validation returns in English, and gives
  * them a stable `details.code`. Errors raised by the CRM's rules already carry both and pass
  * through untouched. Registered before strapi::errors, so it sees the formatted error body.
  */
