@@ -12,22 +12,37 @@ interface ErrorBody {
   details?: { code?: unknown; errors?: unknown } & Record<string, unknown>;
 }
 
+const ACCESS_ERRORS: Readonly<Record<number, { code: string; message: string }>> = {
+  401: { code: 'UNAUTHORIZED', message: "Authentification requise : connectez-vous ou fournissez un jeton d'API valide." },
+  403: { code: 'FORBIDDEN', message: "Accès refusé : votre rôle ne permet pas cette action. Demandez-la à votre directeur commercial ou à l'administrateur." },
+};
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
 /**
- * Rewrites in French the 400 errors that Strapi's own validation returns in English, and gives
- * them a stable `details.code`. Errors raised by the CRM's rules already carry both and pass
+ * Rewrites in French the 400 errors that Strapi's own validation returns in English, and the
+ * 401 and 403 answers of its authentication and policies, and gives them a stable
+ * `details.code`. Errors raised by the CRM's rules already carry both and pass
  * through untouched. Registered before strapi::errors, so it sees the formatted error body.
  */
 export default () => async (ctx: Context, next: Next) => {
   await next();
 
-  if (ctx.status !== 400 || !isRecord(ctx.body) || !isRecord(ctx.body.error)) return;
+  if (!isRecord(ctx.body) || !isRecord(ctx.body.error)) return;
   const error: ErrorBody = ctx.body.error;
   if (isRecord(error.details) && typeof error.details.code === 'string') return;
   if (typeof error.message !== 'string') return;
+
+  // Strapi's authentication and policy checks answer with bare English words.
+  const access = ACCESS_ERRORS[ctx.status];
+  if (access) {
+    error.message = access.message;
+    error.details = { ...(isRecord(error.details) ? error.details : {}), code: access.code };
+    return;
+  }
+  if (ctx.status !== 400) return;
 
   const items = isRecord(error.details) && Array.isArray(error.details.errors) ? (error.details.errors as ErrorItem[]) : [];
   const translatedItems = items.map((item) => {

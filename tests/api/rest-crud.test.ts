@@ -164,5 +164,7 @@ describe('REST API with a full-access token', () => {
   it('rejects a request without a token', async () => {
     const response = await http(strapi).get('/api/contacts');
     expect(response.status).toBe(403);
+    expect(response.body.error.details.code).toBe('FORBIDDEN');
+    expect(response.body.error.message).toContain('Accès refusé');
   });
 });

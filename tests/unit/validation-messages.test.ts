@@ -9,6 +9,7 @@ describe('translateValidationMessage', () => {
     ['budgetMax must be less than or equal to 99999999.99', 'TOO_LARGE', 'Le champ « budgetMax » ne doit pas dépasser 99999999.99.'],
     ['email must be a valid email', 'EMAIL_INVALID', 'Le champ « email » doit être une adresse e-mail valide.'],
     ['Invalid key foo', 'INVALID_KEY', "Le champ « foo » n'existe pas ou ne peut pas être utilisé ici : retirez-le de la requête."],
+    ['Invalid credentials', 'INVALID_CREDENTIALS', 'E-mail ou mot de passe incorrect : vérifiez-les et réessayez.'],
     ['Document with id "zzzz", locale "null" not found', 'RELATION_NOT_FOUND', 'La fiche liée « zzzz » est introuvable : vérifiez son documentId.'],
   ])('translates %s', (english, code, french) => {
     const translated = translateValidationMessage(english);

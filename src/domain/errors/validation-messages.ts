@@ -38,6 +38,7 @@ const RULES: Rule[] = [
     code: 'RELATION_NOT_FOUND',
     translate: (m) => `La fiche liée « ${m[1]} » est introuvable : vérifiez son documentId.`,
   },
+  { pattern: /^Invalid credentials$/, code: 'INVALID_CREDENTIALS', translate: () => 'E-mail ou mot de passe incorrect : vérifiez-les et réessayez.' },
   { pattern: /^Missing "data" payload/, code: 'DATA_MISSING', translate: () => 'Le corps de la requête doit contenir un objet « data » avec les champs à enregistrer.' },
   {
     pattern: /^convert\w+QueryParams expected a positive integer got (\S+)$/,
