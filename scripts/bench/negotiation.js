@@ -87,7 +87,7 @@ async function timeRequests(baseUrl, token, pathFor, bodyFor, count, offset) {
       body: JSON.stringify({ data: bodyFor(index + offset) }),
     });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`PUT ${pathFor(index + offset)} answered ${response.status}`);
+    if (response.status !== 200) throw new Error(`PUT ${pathFor(index + offset)} returned HTTP ${response.status}`);
     durations.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return durations;

@@ -115,7 +115,7 @@ async function provisionPostgres(database, log = () => undefined) {
       };
     }
     if (candidate.source === 'DATABASE_URL') {
-      throw new Error(`DATABASE_URL is set but the server does not answer: ${redact(candidate.adminUrl)}`);
+      throw new Error(`DATABASE_URL is set but the server is not reachable: ${redact(candidate.adminUrl)}`);
     }
   }
 

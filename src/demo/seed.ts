@@ -102,6 +102,11 @@ async function ensureStaff(strapi: Core.Strapi, accounts: DemoAccounts, created:
   return staffIds;
 }
 
+function demoProfile(isNotary: boolean, index: number): 'investor' | 'owner_occupier' | undefined {
+  if (isNotary) return undefined;
+  return index % 4 === 2 ? 'investor' : 'owner_occupier';
+}
+
 async function ensureContact(
   strapi: Core.Strapi,
   person: DemoPerson,
@@ -129,7 +134,7 @@ async function ensureContact(
       isClient: false,
       firstTimeBuyer: !isNotary && index % 3 !== 2,
       annualIncome: isNotary ? undefined : 28000 + ((index * 3517) % 60000),
-      profile: isNotary ? undefined : index % 4 === 2 ? 'investor' : 'owner_occupier',
+      profile: demoProfile(isNotary, index),
       contactType: isNotary ? 'notary' : 'prospect',
       owner: ownerId,
       notes: isNotary ? 'Notaire partenaire du programme.' : undefined,

@@ -23,7 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Rewrites in French the 400 errors that Strapi's own validation returns in English, and the
- * 401 and 403 answers of its authentication and policies, and gives them a stable
+ * 401 and 403 errors of its authentication and policies, and gives them a stable
  * `details.code`. Errors raised by the CRM's rules already carry both and pass
  * through untouched. Registered before strapi::errors, so it sees the formatted error body.
  */
@@ -35,7 +35,7 @@ export default () => async (ctx: Context, next: Next) => {
   if (isRecord(error.details) && typeof error.details.code === 'string') return;
   if (typeof error.message !== 'string') return;
 
-  // Strapi's authentication and policy checks answer with bare English words.
+  // Strapi's authentication and policy checks return bare English words.
   const access = ACCESS_ERRORS[ctx.status];
   if (access) {
     error.message = access.message;

@@ -19,12 +19,12 @@ export type SalesErrorCode =
   | 'READ_ONLY_FIELD'
   | string;
 
-/** A 400 answer: the request itself is wrong. */
+/** Builds a 400 error: the request itself is invalid. */
 export function invalidRequest(code: SalesErrorCode, message: string, details: Record<string, unknown> = {}) {
   return new errors.ValidationError(message, { code, ...details });
 }
 
-/** A 409 answer: the request is valid but the stock or the négo's state forbids it now. */
+/** Builds a 409 error: the request is valid but the stock or the négo's state forbids it now. */
 export function conflict(code: SalesErrorCode, message: string, details: Record<string, unknown> = {}) {
   const error = createHttpError(409, message, { expose: true });
   error.name = 'ConflictError';

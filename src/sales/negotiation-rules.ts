@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import {
   checkStatusAction,
   derivePhase,
+  formatDateFr,
   isNegotiationPhase,
   isNegotiationStatus,
   phaseTransitions,
@@ -13,9 +14,9 @@ import {
   type PhaseResult,
   type StoredPhase,
 } from '../domain/negotiation';
-import { formatFrenchDate } from '../demo/dates';
 import { currentActor } from './actor';
 import { currentConnection } from './connection';
+import { parisToday } from './paris-time';
 import { createDeadlineRules } from './deadlines';
 import { conflict, invalidRequest } from './errors';
 import { readBoolean, readDate, readNumber, readRelation, readString } from './input';
@@ -116,7 +117,9 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
     const counts = await salesCounts(stored?.id ?? null);
     const before = storedPhase(stored);
     const action = statusAction.getStore();
-    const status = action === 'close' ? 'closed' : action === 'reopen' ? 'open' : before?.status ?? 'open';
+    let status = before?.status ?? 'open';
+    if (action === 'close') status = 'closed';
+    if (action === 'reopen') status = 'open';
 
     const facts: NegotiationFacts = {
       status,
@@ -163,7 +166,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
     const buyer = await strapi.db.query('api::contact.contact').findOne({ where: { id: buyerId }, select: ['firstName', 'lastName'] });
     if (!buyer) return null;
     const name = [buyer.firstName, buyer.lastName].filter(Boolean).join(' ');
-    return `${name} le ${formatFrenchDate(new Date())}`;
+    return `${name} le ${formatDateFr(parisToday())}`;
   }
 
   async function recordTransitions(negotiationId: number, before: StoredPhase | null, result: PhaseResult) {

@@ -6,6 +6,7 @@ import { readDate, readRelation, readString } from './input';
 import type { LotHolds } from './lot-holds';
 import type { NegotiationRules } from './negotiation-rules';
 import { relationIdAfter, relationIdsAfter } from './relations';
+import { endOfParisDay, parisToday } from './paris-time';
 
 type Params = Record<string, unknown>;
 
@@ -21,18 +22,6 @@ function idOf(value: unknown): number | null {
 
 function idsOf(value: unknown): number[] {
   return Array.isArray(value) ? value.map(idOf).filter((id): id is number => id !== null) : [];
-}
-
-/** End of the given day in Paris, where options are agreed with buyers. */
-export function endOfParisDay(isoDate: string): Date {
-  const noonUtc = new Date(`${isoDate}T12:00:00Z`);
-  const parisNoon = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hour12: false }).format(noonUtc);
-  const offsetHours = Number(parisNoon) - 12;
-  return new Date(Date.parse(`${isoDate}T23:59:59.999Z`) - offsetHours * 3600 * 1000);
-}
-
-function todayInParis(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
 }
 
 /** Rules on propositions and reservations, which move lots and feed the négo's phase. */
@@ -58,7 +47,7 @@ export function createStockRules(strapi: Core.Strapi, holds: LotHolds, negotiati
     const date = readDate(data.optionUntil);
     if (date === null) return null;
 
-    const today = todayInParis();
+    const today = parisToday();
     const latest = new Date(`${today}T00:00:00Z`);
     latest.setUTCDate(latest.getUTCDate() + MAX_OPTION_DAYS);
     const latestIso = latest.toISOString().slice(0, 10);
