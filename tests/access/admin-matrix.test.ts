@@ -192,12 +192,22 @@ describe('content-manager CRM types by role', () => {
   });
 
   it.each(ADMIN_CALLERS.map((caller) => [LABELS[caller], caller] as const))('list scope of %s', async (_label, caller) => {
-    const response = await send(caller, 'get', `${CM}/api::negotiation.negotiation?pageSize=100`);
+    // Other files' négos share the database, so the list asks for négo A alone: the role's
+    // scope decides whether it comes back.
+    const response = await send(
+      caller,
+      'get',
+      `${CM}/api::negotiation.negotiation?pageSize=100&filters[$and][0][documentId][$eq]=${fixtures.negotiationA.documentId}`,
+    );
     const ids: string[] = response.body.results.map((record: { documentId: string }) => record.documentId);
     if (caller === 'negotiatorB') expect(ids).not.toContain(fixtures.negotiationA.documentId);
     else expect(ids).toContain(fixtures.negotiationA.documentId);
 
-    const propositions = await send(caller, 'get', `${CM}/api::proposition.proposition?pageSize=100`);
+    const propositions = await send(
+      caller,
+      'get',
+      `${CM}/api::proposition.proposition?pageSize=100&filters[$and][0][documentId][$eq]=${fixtures.propositionA.documentId}`,
+    );
     const propositionIds: string[] = propositions.body.results.map((record: { documentId: string }) => record.documentId);
     expect(propositionIds.includes(fixtures.propositionA.documentId)).toBe(caller !== 'negotiatorB');
   });
