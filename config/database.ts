@@ -35,10 +35,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
       };
 
+  // The CRM's working set stays in memory, where reading a page at random costs about as much
+  // as reading the next one. With PostgreSQL's default of 4, the planner walks the négos in id
+  // order instead of reading the owner's range of an index (docs/benchmarks/access.md). 1.1 is
+  // the value the PostgreSQL documentation suggests for such storage; an empty value keeps the
+  // server's setting.
+  const randomPageCost = env('DATABASE_RANDOM_PAGE_COST', '1.1');
+  const sessionOptions = randomPageCost === '' ? {} : { options: `-c random_page_cost=${Number(randomPageCost)}` };
+
   return {
     connection: {
       client: 'postgres',
-      connection,
+      connection: { ...connection, ...sessionOptions },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },
   };

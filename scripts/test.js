@@ -16,6 +16,7 @@ const SQLITE_SUITE = [
   'tests/api/rest-crud.test.ts',
   'tests/api/gps-import.test.ts',
   'tests/api/demo-seed.test.ts',
+  'tests/access/owner-column.test.ts',
 ];
 
 function log(message) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSchemaExtensions } from './database/schema-extensions';
+import { useNegotiationOwnerColumn } from './database/owner-column';
 import { applyAdminLayouts } from './admin-config/apply';
 import { ensureApiPermissions, ensureCrmRoles, registerAccessRules } from './access';
 import { registerSalesRules, type SalesServices } from './sales';
@@ -23,6 +24,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureSchemaExtensions(strapi);
+    useNegotiationOwnerColumn(strapi);
     await ensureCrmRoles(strapi);
     await ensureApiPermissions(strapi);
     await applyAdminLayouts(strapi);
