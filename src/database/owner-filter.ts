@@ -15,17 +15,18 @@ function isRecord(value: unknown): value is Where {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+/** A record id as a number, from a number or from the digits a query string carries. */
+function idOf(value: unknown): number | undefined {
+  const id = typeof value === 'string' && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 /** The owner id when `filter` is `{ id: N }` or `{ id: { $eq: N } }`, nothing else. */
 function ownerIdOf(filter: unknown): number | undefined {
   if (!isRecord(filter) || Object.keys(filter).length !== 1) return undefined;
   const id = filter.id;
-  if (isId(id)) return id;
-  if (isRecord(id) && Object.keys(id).length === 1 && isId(id.$eq)) return id.$eq;
-  return undefined;
+  if (isRecord(id)) return Object.keys(id).length === 1 ? idOf(id.$eq) : undefined;
+  return idOf(id);
 }
 
 /**

@@ -17,41 +17,58 @@ import type { Core } from '@strapi/strapi';
 export const NEGOTIATION_OWNER_COLUMN = 'crm_owner_id';
 
 /** The owner of négo `id` as the link table holds it; a manyToOne relation has one link at most. */
-const OWNER_OF = (id: string) =>
-  `(select l.user_id from negotiations_owner_lnk l where l.negotiation_id = ${id} order by l.id desc limit 1)`;
+const OWNER_OF = (id: string) => `(select l.user_id from negotiations_owner_lnk l where l.negotiation_id = ${id} limit 1)`;
 
-/** Triggers that keep the owner column equal to the link table, on every write path (Strapi, SQL, cascades). */
+/**
+ * Triggers that keep the owner column equal to the link table on every write path: Strapi's
+ * relation writes, SQL, and the cascades when a négo or an admin user is deleted. On PostgreSQL
+ * they run once per statement over the changed rows, so that a bulk insert of links costs one
+ * UPDATE and not one per row.
+ */
 const OWNER_COPY: Record<'postgres' | 'sqlite', string[]> = {
   postgres: [
     `create or replace function crm_copy_negotiation_owner() returns trigger language plpgsql as $$
      begin
        if tg_op <> 'DELETE' then
-         update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('new.negotiation_id')}
-         where id = new.negotiation_id and ${NEGOTIATION_OWNER_COLUMN} is distinct from ${OWNER_OF('new.negotiation_id')};
+         update negotiations n set ${NEGOTIATION_OWNER_COLUMN} = added.user_id
+         from added_links added
+         where n.id = added.negotiation_id and n.${NEGOTIATION_OWNER_COLUMN} is distinct from added.user_id;
        end if;
        if tg_op <> 'INSERT' then
-         update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('old.negotiation_id')}
-         where id = old.negotiation_id and ${NEGOTIATION_OWNER_COLUMN} is distinct from ${OWNER_OF('old.negotiation_id')};
+         update negotiations n set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('n.id')}
+         where n.id in (select removed.negotiation_id from removed_links removed)
+           and n.${NEGOTIATION_OWNER_COLUMN} is distinct from ${OWNER_OF('n.id')};
        end if;
        return null;
      end $$`,
-    `do $$ begin
-       if not exists (select 1 from pg_trigger where tgname = 'negotiations_owner_lnk_crm_copy') then
-         create trigger negotiations_owner_lnk_crm_copy after insert or update or delete on negotiations_owner_lnk
-           for each row execute function crm_copy_negotiation_owner();
-       end if;
-     end $$`,
+    // PostgreSQL allows transition tables on a trigger of one event only.
+    ...[
+      ['insert', 'new table as added_links'],
+      ['update', 'old table as removed_links new table as added_links'],
+      ['delete', 'old table as removed_links'],
+    ].map(
+      ([event, tables]) => `do $$ begin
+         if not exists (select 1 from pg_trigger where tgname = 'negotiations_owner_lnk_crm_copy_${event}') then
+           create trigger negotiations_owner_lnk_crm_copy_${event} after ${event} on negotiations_owner_lnk
+             referencing ${tables} for each statement execute function crm_copy_negotiation_owner();
+         end if;
+       end $$`,
+    ),
     // Catches up with links written while the triggers did not exist (a new column, a restore).
     `update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('negotiations.id')}
      where ${NEGOTIATION_OWNER_COLUMN} is distinct from ${OWNER_OF('negotiations.id')}`,
   ],
   sqlite: [
-    ...(['insert', 'update', 'delete'] as const).map(
-      (event) => `create trigger if not exists negotiations_owner_lnk_crm_copy_${event} after ${event} on negotiations_owner_lnk begin
-         ${event === 'delete' ? '' : `update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('new.negotiation_id')} where id = new.negotiation_id;`}
-         ${event === 'insert' ? '' : `update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('old.negotiation_id')} where id = old.negotiation_id;`}
-       end`,
-    ),
+    `create trigger if not exists negotiations_owner_lnk_crm_copy_insert after insert on negotiations_owner_lnk begin
+       update negotiations set ${NEGOTIATION_OWNER_COLUMN} = new.user_id where id = new.negotiation_id;
+     end`,
+    `create trigger if not exists negotiations_owner_lnk_crm_copy_update after update on negotiations_owner_lnk begin
+       update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('old.negotiation_id')} where id = old.negotiation_id;
+       update negotiations set ${NEGOTIATION_OWNER_COLUMN} = new.user_id where id = new.negotiation_id;
+     end`,
+    `create trigger if not exists negotiations_owner_lnk_crm_copy_delete after delete on negotiations_owner_lnk begin
+       update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('old.negotiation_id')} where id = old.negotiation_id;
+     end`,
     `update negotiations set ${NEGOTIATION_OWNER_COLUMN} = ${OWNER_OF('negotiations.id')}
      where ${NEGOTIATION_OWNER_COLUMN} is not ${OWNER_OF('negotiations.id')}`,
   ],

@@ -6,6 +6,7 @@ describe('rewriteOwnerFilters', () => {
   it.each([
     ['an id with $eq', { owner: { id: { $eq: 7 } } }, { crm_owner_id: { $eq: 7 } }],
     ['a bare id', { owner: { id: 7 } }, { crm_owner_id: { $eq: 7 } }],
+    ['an id read from a query string', { owner: { id: { $eq: '7' } } }, { crm_owner_id: { $eq: 7 } }],
     [
       'beside other fields',
       { owner: { id: { $eq: 7 } }, negotiationStatus: { $eq: 'open' } },
@@ -25,7 +26,9 @@ describe('rewriteOwnerFilters', () => {
     ['another owner field', { owner: { firstname: { $eq: 'Amaia' } } }],
     ['an id with a second condition', { owner: { id: { $eq: 7 }, isActive: true } }],
     ['a missing owner', { owner: { id: { $null: true } } }],
-    ['an id that is not a positive integer', { owner: { id: { $eq: '7' } } }],
+    ['an id that is not a positive integer', { owner: { id: { $eq: '-7' } } }],
+    ['an id with other characters', { owner: { id: { $eq: '7 or 1=1' } } }],
+    ['a zero id', { owner: { id: 0 } }],
     ['an owner filter of a related record', { negotiation: { owner: { id: { $eq: 7 } } } }],
     ['an object that already names the column', { owner: { id: 7 }, crm_owner_id: { $eq: 8 } }],
   ])('keeps %s as it is', (_label, where) => {

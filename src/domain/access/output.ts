@@ -1,4 +1,4 @@
-import { IDENTITY_KEYS, isSensitiveField, PUBLIC_FIELDS, type SchemaLookup, sensitiveFieldAccess } from './fields';
+import { IDENTITY_KEYS, isSensitiveField, PUBLIC_FIELDS, type SchemaLookup, SENSITIVE_FIELDS, sensitiveFieldAccess } from './fields';
 import { negotiatorId, type Principal } from './principal';
 import { CONTACT_UID, LOT_UID, OWNER_PATHS, PROGRAMME_UID } from './scopes';
 
@@ -68,6 +68,35 @@ function idOf(entity: Record<string, unknown>): number | null {
   return typeof entity.id === 'number' ? entity.id : null;
 }
 
+/** A relation or component attribute, the only kind of attribute that holds other records. */
+interface NestedAttribute {
+  key: string;
+  kind: 'relation' | 'component';
+  uid: string;
+}
+
+const nestedAttributeCache = new WeakMap<object, readonly NestedAttribute[]>();
+
+/**
+ * The relation and component attributes of `uid`. A list response holds many records of few
+ * types, so walking these few attributes rather than every key of every record keeps the
+ * traversal cheap.
+ */
+function nestedAttributesOf(lookup: SchemaLookup, uid: string): readonly NestedAttribute[] {
+  const attributes = lookup(uid);
+  if (!attributes) return [];
+  let nested = nestedAttributeCache.get(attributes);
+  if (!nested) {
+    nested = Object.entries(attributes).flatMap(([key, attribute]): NestedAttribute[] => {
+      if (attribute.type === 'relation' && attribute.target) return [{ key, kind: 'relation', uid: attribute.target }];
+      if (attribute.type === 'component' && attribute.component) return [{ key, kind: 'component', uid: attribute.component }];
+      return [];
+    });
+    nestedAttributeCache.set(attributes, nested);
+  }
+  return nested;
+}
+
 /**
  * Collects the ids of records of the `wanted` types reached through relations of the
  * records in `data` (a record or a list of records of `uid`).
@@ -87,11 +116,9 @@ export function collectRelatedIds(lookup: SchemaLookup, uid: string, data: unkno
       ids.add(id);
       found.set(currentUid, ids);
     }
-    const attributes = lookup(currentUid) ?? {};
-    for (const [key, value] of Object.entries(entity)) {
-      const attribute = attributes[key];
-      if (attribute?.type === 'relation' && attribute.target) visit(attribute.target, value, depth + 1);
-      else if (attribute?.type === 'component' && attribute.component) visit(attribute.component, value, depth);
+    for (const attribute of nestedAttributesOf(lookup, currentUid)) {
+      const value = entity[attribute.key];
+      if (value !== undefined) visit(attribute.uid, value, attribute.kind === 'relation' ? depth + 1 : depth);
     }
   };
   visit(uid, data, 0);
@@ -104,10 +131,27 @@ export function collectRelatedIds(lookup: SchemaLookup, uid: string, data: unkno
  * records that are not kept (removed from lists, null for a single relation).
  */
 export function redactOutput(lookup: SchemaLookup, uid: string, data: unknown, policy: OutputPolicy): unknown {
-  const redactRecord = (currentUid: string, entity: Record<string, unknown>, depth: number, isComponent: boolean) => {
-    const attributes = lookup(currentUid) ?? {};
+  /** Redacts only the related records and components of a record whose own fields all stay. */
+  const redactNested = (currentUid: string, entity: Record<string, unknown>, depth: number): Record<string, unknown> => {
+    let result: Record<string, unknown> | null = null;
+    for (const attribute of nestedAttributesOf(lookup, currentUid)) {
+      const value = entity[attribute.key];
+      if (value === undefined) continue;
+      const redacted = attribute.kind === 'relation' ? redactRelation(attribute.uid, value, depth + 1) : redactValue(attribute.uid, value, depth, true);
+      if (redacted === value) continue;
+      result ??= { ...entity };
+      result[attribute.key] = redacted;
+    }
+    return result ?? entity;
+  };
+
+  const redactRecord = (currentUid: string, entity: Record<string, unknown>, depth: number, isComponent: boolean): Record<string, unknown> => {
     const allowed = isComponent ? null : policy.allowedFields(currentUid);
     const id = idOf(entity);
+    const hidesSensitive = (SENSITIVE_FIELDS[currentUid]?.length ?? 0) > 0 && !policy.showsSensitive(currentUid, id, depth);
+    if (allowed === null && !hidesSensitive) return redactNested(currentUid, entity, depth);
+
+    const attributes = lookup(currentUid) ?? {};
     const result: Record<string, unknown> = {};
 
     for (const [key, value] of Object.entries(entity)) {
