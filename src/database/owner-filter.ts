@@ -3,7 +3,7 @@
  * table instead of joining the owner link table.
  *
  * Strapi filters `owner: { id: { $eq: 7 } }` through two left joins and then needs
- * `select distinct` over whole rows, which PostgreSQL answers by walking every record in id
+ * `select distinct` over whole rows, which PostgreSQL executes by walking every record in id
  * order. A copy of the owner's id kept on the record itself (see schema-extensions.ts) turns the
  * same filter into one index range. Only the filter's own level is rewritten: a nested relation
  * filter such as `negotiation: { owner: … }` belongs to another table.
@@ -15,13 +15,13 @@ function isRecord(value: unknown): value is Where {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A record id as a number, from a number or from the digits a query string carries. */
+/** Returns a record id as a number, from a number or from the digits of a query string. */
 function idOf(value: unknown): number | undefined {
   const id = typeof value === 'string' && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : value;
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/** The owner id when `filter` is `{ id: N }` or `{ id: { $eq: N } }`, nothing else. */
+/** Returns the owner id when `filter` is `{ id: N }` or `{ id: { $eq: N } }`, nothing else. */
 function ownerIdOf(filter: unknown): number | undefined {
   if (!isRecord(filter) || Object.keys(filter).length !== 1) return undefined;
   const id = filter.id;

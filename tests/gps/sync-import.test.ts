@@ -79,6 +79,35 @@ describe('GPS import input shapes', () => {
     await expectAccentedExportImported();
   });
 
+  it('reads a file that mixes CRLF and LF line endings', async () => {
+    const lots = ACCENTED_LOTS.split('\n')
+      .map((line, index) => (index % 2 === 0 ? `${line}\r` : line))
+      .join('\n');
+    const dir = writeExport({ programmes: ACCENTED_PROGRAMMES, lots: Buffer.from(lots, 'utf8') });
+
+    const report = await runSync(strapi, dir);
+
+    expect(report.status).toBe('success');
+    expect(report.counts.lots.created).toBe(2);
+    await expectAccentedExportImported();
+  });
+
+  it('reads a CRLF file longer than one read of the stream, with the right line numbers', async () => {
+    // 2 000 lots make about 140 KiB, more than the 64 KiB Node reads at a time, so some CRLF
+    // pairs fall across two chunks.
+    const { programmes, lots } = simpleExport([{ code: 'C-01', lots: 2000 }]);
+    // Lot A999 is on line 1000: its price becomes « abc ».
+    const withBadPrice = lots.replace(/^(C-01;A999;(?:[^;\n]*;){4})[^;\n]*/m, '$1abc');
+    expect(withBadPrice).not.toBe(lots);
+    const dir = writeExport({ programmes, lots: withBadPrice, shape: { lineEnding: '\r\n' } });
+
+    const report = await runSync(strapi, dir);
+
+    expect(report.status).toBe('partial');
+    expect(report.counts.lots.created).toBe(1999);
+    expect(report.rejectedRows).toEqual([expect.objectContaining({ file: 'lots.csv', line: 1000, code: 'INVALID_NUMBER' })]);
+  });
+
   it('reads quoted fields with semicolons, quotes and line breaks', async () => {
     const programmes = [
       PROGRAMME_HEADER,
@@ -160,6 +189,12 @@ describe('GPS import of unreadable files', () => {
     ['binary content', () => Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x41, 0x00]), 'FILE_BINARY', "n'est pas un fichier texte"],
     ['a row cut short', cutLastLine, 'MALFORMED_ROW', 'lots.csv, ligne 6 : 8 champs au lieu de 9'],
     ['an unterminated quote', () => `${base.lots}F-01;"A099;APPARTEMENT;T2;2;45,5;1,00;LIBRE;01/01/2026\n`, 'UNTERMINATED_QUOTE', "n'est jamais refermé"],
+    [
+      'characters after a closing quote',
+      () => `${base.lots}F-01;"A099"bis;APPARTEMENT;T2;2;45,5;1,00;LIBRE;01/01/2026\n`,
+      'MALFORMED_CSV',
+      'lots.csv n\'est pas un CSV lisible après la ligne 6 : un champ entre guillemets est suivi',
+    ],
   ])('fails on %s and changes nothing', async (_label, lots, code, message) => {
     const before = await snapshotGpsTables(strapi);
     const runsBefore = await countRows(strapi, 'gps_sync_runs');
