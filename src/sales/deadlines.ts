@@ -57,6 +57,43 @@ export interface OpenNegotiationsRefresh {
   failedNegotiationIds: number[];
 }
 
+/** What the check before a négo save tells the refresh after it. */
+export interface NegotiationSaveCheck {
+  /**
+   * True when the négo has no deadline before the save and cannot get one from it: no active
+   * reservation, no loan offer or withdrawal date, and no deadline or refund decision stored.
+   * The refresh after the save would only confirm it, so it is skipped.
+   */
+  staysWithoutDeadlines: boolean;
+}
+
+/** Returns the refresh of a négo with nothing to track, as a new object each time because saves copy its list. */
+function noDeadlines(): DeadlineRefresh {
+  return { deadlines: [], depositRefund: null, overdueCount: 0, taskChanges: 0 };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * Tells whether a négo stays without deadlines through a save, from the stored row, the saved
+ * fields and the active reservation. Any stored value other than an empty list counts as a
+ * deadline, so a doubtful case gets the full refresh.
+ */
+function staysWithoutDeadlines(stored: Row | null, data: Row, reservation: Row | null): boolean {
+  if (stored === null || reservation !== null) return false;
+  const valueOf = (field: string) => (field in data ? data[field] : stored[field]);
+  const deadlines = valueOf('deadlines');
+  return (
+    isBlank(valueOf('loanOfferReceivedDate')) &&
+    isBlank(valueOf('withdrawalDate')) &&
+    isBlank(valueOf('depositRefund')) &&
+    Array.isArray(deadlines) &&
+    deadlines.length === 0
+  );
+}
+
 /**
  * Applies the VEFA legal rules on saves of négos and reservations, and keeps each négo's
  * `deadlines`, `depositRefund` and deadline tasks up to date.
@@ -65,14 +102,18 @@ export function createDeadlineRules(strapi: Core.Strapi) {
   /**
    * Rejects a négo save that introduces a blocking violation (see `introducedBlockingProblems`),
    * before anything is written. Only the négo's own fields change here, because the
-   * reservation's fields are checked when the reservation is saved.
+   * reservation's fields are checked when the reservation is saved. `activeReservationId` is the
+   * négo's active reservation found by the caller, or null. Returns what the refresh after the
+   * save needs to know.
    */
-  async function assertNegotiationSave(stored: Row | null, data: Row): Promise<void> {
+  async function assertNegotiationSave(stored: Row | null, data: Row, activeReservationId: number | null): Promise<NegotiationSaveCheck> {
     const storedId = readNumber(stored?.id);
-    const reservation = storedId === null ? null : await findActiveReservation(strapi, storedId);
+    // The caller has already looked for the active reservation, so a négo without one costs no query here.
+    const reservation = storedId === null || activeReservationId === null ? null : await findActiveReservation(strapi, storedId);
     const before = stored === null ? null : ruleCheckInput(stored, reservation);
     const after = ruleCheckInput(mergeSave(stored, data, NEGOTIATION_RULE_FIELDS), reservation);
     rejectProblems(before, after);
+    return { staysWithoutDeadlines: staysWithoutDeadlines(stored, data, reservation) };
   }
 
   /** Rejects a save of an active reservation that introduces a blocking violation. */
@@ -95,7 +136,7 @@ export function createDeadlineRules(strapi: Core.Strapi) {
   async function refreshNegotiation(negotiationId: number, today: IsoDate): Promise<DeadlineRefresh | null> {
     const record = await loadDeadlineRecord(strapi, negotiationId);
     if (record === null) return null;
-    if (hasNothingToTrack(record)) return { deadlines: [], depositRefund: null, overdueCount: 0, taskChanges: 0 };
+    if (hasNothingToTrack(record)) return noDeadlines();
 
     const sources = await loadDeadlineSources(strapi, record);
     const fields = computeDeadlineFields(sources, today);
@@ -128,8 +169,8 @@ export function createDeadlineRules(strapi: Core.Strapi) {
    * Refreshes the deadlines of a négo just saved, and copies them onto the document the save
    * returns, so that the API response shows them.
    */
-  async function refreshAfterSave(negotiationId: number, saved: unknown): Promise<void> {
-    const refresh = await refreshNegotiation(negotiationId, parisToday());
+  async function refreshAfterSave(negotiationId: number, saved: unknown, check: NegotiationSaveCheck): Promise<void> {
+    const refresh = check.staysWithoutDeadlines ? noDeadlines() : await refreshNegotiation(negotiationId, parisToday());
     if (refresh !== null && typeof saved === 'object' && saved !== null) {
       Object.assign(saved, { deadlines: refresh.deadlines, depositRefund: refresh.depositRefund });
     }

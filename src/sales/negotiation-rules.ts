@@ -142,7 +142,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
       deedSignatureDate: readDate(merged.deedSignatureDate),
       withdrawalDate: readDate(merged.withdrawalDate),
     };
-    return { facts, merged, before };
+    return { facts, merged, before, activeReservationId: counts.reservation?.id ?? null };
   }
 
   function validate(facts: NegotiationFacts, merged: Record<string, unknown>) {
@@ -219,9 +219,9 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
     const stored = action === 'update' && documentId ? await loadStored(documentId) : null;
     if (action === 'update' && !stored) return await next();
 
-    const { facts, merged, before } = await buildFacts(stored, data);
+    const { facts, merged, before, activeReservationId } = await buildFacts(stored, data);
     validate(facts, merged);
-    await deadlines.assertNegotiationSave(stored, data);
+    const deadlineCheck = await deadlines.assertNegotiationSave(stored, data, activeReservationId);
 
     if (facts.status === 'closed' && statusAction.getStore() === 'close' && (await salesCounts(stored?.id ?? null)).reservation) {
       throw conflict(
@@ -251,7 +251,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
       if (savedId === undefined) return saved;
       await recordTransitions(savedId, before, result);
       await applyStockEffects(savedId, before, result);
-      await deadlines.refreshAfterSave(savedId, saved);
+      await deadlines.refreshAfterSave(savedId, saved, deadlineCheck);
       return saved;
     });
   }

@@ -307,6 +307,31 @@ describe('deadline tasks', () => {
   });
 });
 
+describe('négo without reservation', () => {
+  it('keeps empty deadlines through updates', async () => {
+    const { negotiation } = await negotiationReadyToReserve();
+    expect(await storedDeadlines(negotiation.documentId)).toEqual([]);
+
+    const updated = await put(`negotiations/${negotiation.documentId}`, { notes: 'rappel' });
+
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.deadlines).toEqual([]);
+    expect(await storedDeadlines(negotiation.documentId)).toEqual([]);
+    expect(await deadlineTasks(negotiation.documentId)).toEqual([]);
+  });
+
+  it('gets deadlines once reserved', async () => {
+    const { negotiation, lot } = await negotiationReadyToReserve();
+    expect((await put(`negotiations/${negotiation.documentId}`, { notes: 'rappel' })).status).toBe(200);
+
+    expect((await post('reservations', reservationData(negotiation.documentId, lot.documentId))).status).toBe(201);
+    expect((await put(`negotiations/${negotiation.documentId}`, { notes: 'après la réservation' })).status).toBe(200);
+
+    expect((await storedDeadlines(negotiation.documentId)).length).toBeGreaterThan(0);
+    expect((await deadlineTasks(negotiation.documentId)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('deadlines over REST', () => {
   it('returns French labels and explanations', async () => {
     const { negotiation, lot } = await negotiationReadyToReserve();
