@@ -35,12 +35,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
       };
 
-  // The CRM's working set stays in memory, where reading a page at random costs about as much
-  // as reading the next one. With PostgreSQL's default of 4, the planner walks the négos in id
-  // order instead of reading the owner's range of an index (docs/benchmarks/access.md). 1.1 is
-  // the value the PostgreSQL documentation suggests for such storage; an empty value keeps the
-  // server's setting.
-  const randomPageCost = env('DATABASE_RANDOM_PAGE_COST', '1.1');
+  // A CRM database usually fits in the server's memory or on SSD storage, where a random page
+  // read costs about as much as the next page. With PostgreSQL's default of 4, the planner walks
+  // the négos in id order instead of reading the owner's range of an index
+  // (docs/benchmarks/access.md). The PostgreSQL documentation gives 1.1 as an example for
+  // solid-state drives. An empty value keeps the server's setting.
+  const randomPageCost = env('DATABASE_RANDOM_PAGE_COST', '1.1').trim();
+  if (randomPageCost !== '' && !(Number(randomPageCost) > 0)) {
+    throw new Error(`DATABASE_RANDOM_PAGE_COST must be a positive number or empty, not "${randomPageCost}"`);
+  }
   const sessionOptions = randomPageCost === '' ? {} : { options: `-c random_page_cost=${Number(randomPageCost)}` };
 
   return {
