@@ -197,6 +197,7 @@ async function main() {
       '',
       `Ratio of medians, négo with the engine over the baseline: **${ratio.toFixed(2)}** (target: at most 1.30).`,
       'Each request updates one free-text field of the négo (`needNotes`), so the engine re-derives the phase, validates the data and finds no phase change to record.',
+      'The négos are seeded as the product stores them, with an empty deadline list. Both servers run in their own Node process on the same database, and a third process sends the requests.',
       '',
     ];
     fs.mkdirSync(path.join(APP_ROOT, 'docs', 'benchmarks'), { recursive: true });
