@@ -12,6 +12,7 @@ import {
   recordNotFound,
   redactOutput,
   relatedTypesToCheck,
+  scopeRelationFilters,
   seesWholeSalesTeam,
   staffAccountRequired,
   withScope,
@@ -94,7 +95,8 @@ export function createRestAccess(strapi: Core.Strapi, runtime: AccessRuntime, ui
     const { mine: _mine, ...rest } = query;
     const mine = mineFilters(principal, uid, request.query.mine);
     if (mine.kind === 'problem') throw accessError(mine.problem);
-    const filters = withScope(rest.filters, listScope(readScope(principal, uid), mine));
+    const requested = scopeRelationFilters(lookup, principal, uid, rest.filters);
+    const filters = withScope(requested, listScope(readScope(principal, uid), mine));
 
     const scoped = { ...rest, sort: withIdTiebreak(rest.sort) };
     return filters ? { ...scoped, filters } : scoped;

@@ -174,6 +174,31 @@ describe('related records of a colleague', () => {
   });
 });
 
+describe('public filters through the stock relations', () => {
+  async function programmesMatching(caller: Caller, lotFilter: string): Promise<number> {
+    const response = await get(caller, `/api/programmes?filters[documentId][$eq]=${fixtures.programmeOnSale.documentId}&${lotFilter}`);
+    expect(response.status).toBe(200);
+    return response.body.meta.pagination.total;
+  }
+
+  it.each([
+    ['price of a sold lot', 'filters[lots][price][$eq]=266000'],
+    ['status sold', 'filters[lots][salesStatus][$eq]=sold'],
+    ['reference of a reserved lot', 'filters[lots][reference][$eq]=L003'],
+    ['sold lot inside $or', 'filters[$or][0][lots][salesStatus][$eq]=sold&filters[$or][1][name][$eq]=none'],
+  ])('public finds no programme by the %s', async (_label, lotFilter) => {
+    expect(await programmesMatching('public', lotFilter)).toBe(0);
+  });
+
+  it('public finds the programme by an available lot', async () => {
+    expect(await programmesMatching('public', 'filters[lots][price][$eq]=265000')).toBe(1);
+  });
+
+  it('director finds the programme by a sold lot', async () => {
+    expect(await programmesMatching('director', 'filters[lots][salesStatus][$eq]=sold')).toBe(1);
+  });
+});
+
 describe('filters and sorts on hidden fields', () => {
   const rejected: Array<[string, Caller, string, string]> = [
     ['income filter by token', 'readOnlyToken', '/api/contacts?filters[annualIncome][$gt]=10000', 'SENSITIVE_FIELD_FILTER'],

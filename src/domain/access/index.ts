@@ -39,6 +39,7 @@ export { type AccessProblem, type AccessProblemCode, recordNotFound, staffAccoun
 export { queryFieldProblem } from './query-check';
 export { withoutOtherStaffEmails } from './staff-emails';
 export { type QueryFieldPath, queryFieldPaths } from './query-paths';
+export { scopeRelationFilters } from './relation-scope';
 export {
   ACTIVITY_UID,
   CONTACT_UID,
