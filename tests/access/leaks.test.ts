@@ -353,6 +353,14 @@ describe('accounts and roles through REST', () => {
     }
   });
 
+  it('wrong password gets a French answer', async () => {
+    const response = await http(strapi).post('/api/auth/local').send({ identifier: team.negotiatorA.apiUsername, password: 'Mauvais-2026' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('INVALID_CREDENTIALS');
+    expect(response.body.error.message).toBe('Identifiant ou mot de passe incorrect : vérifiez-les et réessayez.');
+  });
+
   it('public cannot register an account', async () => {
     const response = await http(strapi).post('/api/auth/local/register').send({ username: 'intrus', email: 'intrus@example.com', password: 'Intrus-2026' });
 

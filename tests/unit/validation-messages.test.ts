@@ -10,6 +10,18 @@ describe('translateValidationMessage', () => {
     ['email must be a valid email', 'EMAIL_INVALID', 'Le champ « email » doit être une adresse e-mail valide.'],
     ['Invalid key foo', 'INVALID_KEY', "Le champ « foo » n'existe pas ou ne peut pas être utilisé ici : retirez-le de la requête."],
     ['Invalid credentials', 'INVALID_CREDENTIALS', 'E-mail ou mot de passe incorrect : vérifiez-les et réessayez.'],
+    ['Invalid key email at owner.email', 'INVALID_KEY', "Le champ « owner.email » n'existe pas ou ne peut pas être utilisé ici : retirez-le de la requête."],
+    ['Invalid identifier or password', 'INVALID_CREDENTIALS', 'Identifiant ou mot de passe incorrect : vérifiez-les et réessayez.'],
+    [
+      'Your account has been blocked by an administrator',
+      'ACCOUNT_BLOCKED',
+      'Ce compte a été bloqué par un administrateur : demandez à votre directeur commercial de le débloquer.',
+    ],
+    [
+      'Cannot use both page & offset pagination in the same query',
+      'PAGINATION_INVALID',
+      'Utilisez soit pagination[page] et pagination[pageSize], soit pagination[start] et pagination[limit], pas les deux.',
+    ],
     ['Document with id "zzzz", locale "null" not found', 'RELATION_NOT_FOUND', 'La fiche liée « zzzz » est introuvable : vérifiez son documentId.'],
   ])('translates %s', (english, code, french) => {
     const translated = translateValidationMessage(english);

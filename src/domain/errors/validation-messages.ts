@@ -32,6 +32,11 @@ const RULES: Rule[] = [
   { pattern: /^(\S+) must be greater than or equal to (\S+)$/, code: 'TOO_SMALL', translate: (m) => `${field(m[1])} doit valoir au moins ${m[2]}.` },
   { pattern: /^(\S+) must be a valid email$/, code: 'EMAIL_INVALID', translate: (m) => `${field(m[1])} doit être une adresse e-mail valide.` },
   { pattern: /^(\S+) must match the following/, code: 'FORMAT_INVALID', translate: (m) => `${field(m[1])} n'a pas le format attendu.` },
+  {
+    pattern: /^Invalid key \S+ at (\S+)$/,
+    code: 'INVALID_KEY',
+    translate: (m) => `${field(m[1])} n'existe pas ou ne peut pas être utilisé ici : retirez-le de la requête.`,
+  },
   { pattern: /^Invalid key (\S+)$/, code: 'INVALID_KEY', translate: (m) => `${field(m[1])} n'existe pas ou ne peut pas être utilisé ici : retirez-le de la requête.` },
   {
     pattern: /^Document with id "([^"]*)", locale "[^"]*" not found$/,
@@ -39,6 +44,27 @@ const RULES: Rule[] = [
     translate: (m) => `La fiche liée « ${m[1]} » est introuvable : vérifiez son documentId.`,
   },
   { pattern: /^Invalid credentials$/, code: 'INVALID_CREDENTIALS', translate: () => 'E-mail ou mot de passe incorrect : vérifiez-les et réessayez.' },
+  // Login through users-permissions, with a username or an e-mail.
+  {
+    pattern: /^Invalid identifier or password$/,
+    code: 'INVALID_CREDENTIALS',
+    translate: () => 'Identifiant ou mot de passe incorrect : vérifiez-les et réessayez.',
+  },
+  {
+    pattern: /^Your account has been blocked by an administrator$/,
+    code: 'ACCOUNT_BLOCKED',
+    translate: () => 'Ce compte a été bloqué par un administrateur : demandez à votre directeur commercial de le débloquer.',
+  },
+  {
+    pattern: /^Your account email is not confirmed$/,
+    code: 'ACCOUNT_NOT_CONFIRMED',
+    translate: () => "L'adresse e-mail de ce compte n'est pas encore confirmée : demandez à votre directeur commercial de la confirmer.",
+  },
+  {
+    pattern: /^Cannot use both page & offset pagination in the same query$/,
+    code: 'PAGINATION_INVALID',
+    translate: () => 'Utilisez soit pagination[page] et pagination[pageSize], soit pagination[start] et pagination[limit], pas les deux.',
+  },
   { pattern: /^Missing "data" payload/, code: 'DATA_MISSING', translate: () => 'Le corps de la requête doit contenir un objet « data » avec les champs à enregistrer.' },
   {
     pattern: /^convert\w+QueryParams expected a positive integer got (\S+)$/,
