@@ -29,7 +29,7 @@ function printAccounts(accounts) {
     '',
     `  CRM VEFA (démo) : http://localhost:${port}/admin`,
     `  Administrateur : ${accounts.admin.email} / ${accounts.admin.password}`,
-    ...accounts.negotiators.map((n) => `  Négociateur    : ${n.email} / ${n.password}`),
+    ...accounts.negotiators.map((n) => `  Négociateur    : ${n.email} / ${n.password} (API REST : ${n.email.split('@')[0]})`),
     '  Identifiants de démonstration, pour un usage local uniquement.',
     '',
   ];

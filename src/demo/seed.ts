@@ -98,8 +98,34 @@ async function ensureStaff(strapi: Core.Strapi, accounts: DemoAccounts, created:
       created.users += 1;
     }
     staffIds.push(user.id);
+    if (await ensureRestAccount(strapi, negotiator, user.id)) created.users += 1;
   }
   return staffIds;
+}
+
+/**
+ * Creates the REST account a field app logs in with (`POST /api/auth/local`), linked to the
+ * négociateur: the part of the e-mail before the @ as username, the same e-mail and password.
+ * Returns false when it exists already.
+ */
+async function ensureRestAccount(strapi: Core.Strapi, negotiator: DemoAccounts['negotiators'][number], staffId: number): Promise<boolean> {
+  const username = negotiator.email.split('@')[0];
+  const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } });
+  if (existing) return false;
+
+  const authenticated = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  if (!authenticated) throw new Error('The Authenticated role of users-permissions must exist before the demo is loaded');
+  await strapi.plugin('users-permissions').service('user').add({
+    username,
+    email: negotiator.email,
+    password: negotiator.password,
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: authenticated.id,
+    staffMember: staffId,
+  });
+  return true;
 }
 
 function demoProfile(isNotary: boolean, index: number): 'investor' | 'owner_occupier' | undefined {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { seedDemo } from '../../src/demo/seed';
 
 let strapi: Core.Strapi;
@@ -21,7 +21,7 @@ const accounts = {
   ],
 };
 
-const TABLES = ['admin_users', 'contacts', 'negotiations', 'propositions', 'reservations', 'activities', 'programmes', 'lots', 'phase_changes', 'lot_holds'];
+const TABLES = ['admin_users', 'up_users', 'contacts', 'negotiations', 'propositions', 'reservations', 'activities', 'programmes', 'lots', 'phase_changes', 'lot_holds'];
 
 async function counts() {
   const result: Record<string, number> = {};
@@ -45,7 +45,8 @@ describe('demo seed', () => {
     const afterSecond = await counts();
 
     expect(['success', 'partial']).toContain(first.gpsRunStatus);
-    expect(first.created.users).toBe(3);
+    // The administrator, two négociateurs and their two REST accounts.
+    expect(first.created.users).toBe(5);
     expect(first.created.contacts).toBe(32);
     expect(first.created.negotiations).toBe(40);
     expect(first.created.activities).toBeGreaterThan(20);
@@ -57,6 +58,16 @@ describe('demo seed', () => {
 
     expect(second.created).toEqual({ users: 0, contacts: 0, negotiations: 0, activities: 0 });
     expect(afterSecond).toEqual(afterFirst);
+  });
+
+  it('lets a négociateur use the REST API with the demo password', async () => {
+    const login = await http(strapi).post('/api/auth/local').send({ identifier: 'demo-nego-1', password: 'Demo-Nego-2026' });
+    expect(login.status).toBe(200);
+
+    const mine = await http(strapi).get('/api/negotiations?mine=true').set('Authorization', `Bearer ${login.body.jwt}`);
+
+    expect(mine.status).toBe(200);
+    expect(mine.body.meta.pagination.total).toBeGreaterThan(0);
   });
 
   it('spreads the négos over every phase and status', async () => {
