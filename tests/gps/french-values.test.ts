@@ -17,13 +17,10 @@ describe('parseFrenchDecimal', () => {
     ['330 000', 33_000_000],
     ['12,500', 1250],
     ['  42,1  ', 4210],
-    ['210 000,00 €', 21_000_000],
     ['0', 0],
     ['0,5', 50],
     ['007', 700],
     ['12 ', 1200],
-    ['12 ,50', 1250],
-    ['12,5 0', 1250],
     ['1 234.5', 123_450],
     ['9999999999999,99', 999_999_999_999_999],
   ])('reads %j as %d hundredths', (text, hundredths) => {
@@ -34,8 +31,18 @@ describe('parseFrenchDecimal', () => {
     expect(parseFrenchDecimal('-12,5')).toEqual({ ok: true, value: -1250 });
   });
 
-  it.each(['abc', '12,5x', '1,2,3', '', ',5', '12 000 €x', '12,', '1e5', ' ', '12;5'])('rejects %j as not a number', (text) => {
-    expect(parseFrenchDecimal(text)).toEqual({ ok: false, problem: 'not_a_number' });
+  it.each(['abc', '12,5x', '1,2,3', '', ',5', '12 000 €x', '12,', '1e5', ' ', '12;5', '12,5 0', '12 ,50', '1 85 000,00', '1850 00', '12 €'])(
+    'rejects %j as not a number',
+    (text) => {
+      expect(parseFrenchDecimal(text)).toEqual({ ok: false, problem: 'not_a_number' });
+    },
+  );
+
+  it.each([
+    ['210 000,00 €', 21_000_000],
+    ['12 €', 1200],
+  ])('reads the price %j with its euro sign', (text, hundredths) => {
+    expect(parseFrenchDecimal(text, { currency: true })).toEqual({ ok: true, value: hundredths });
   });
 
   it('rejects a number too large for a safe integer of hundredths', () => {
@@ -54,6 +61,10 @@ describe('parseFrenchInteger', () => {
 
   it('rejects a decimal', () => {
     expect(parseFrenchInteger('2,5')).toEqual({ ok: false });
+  });
+
+  it('rejects a misplaced thousands separator', () => {
+    expect(parseFrenchInteger('1 2')).toEqual({ ok: false });
   });
 });
 

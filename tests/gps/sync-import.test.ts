@@ -188,12 +188,12 @@ describe('GPS import of unreadable files', () => {
     ['a BOM alone', () => Buffer.from([0xef, 0xbb, 0xbf]), 'FILE_EMPTY', 'pas même la ligne'],
     ['binary content', () => Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x41, 0x00]), 'FILE_BINARY', "n'est pas un fichier texte"],
     ['a row cut short', cutLastLine, 'MALFORMED_ROW', 'lots.csv, ligne 6 : 8 champs au lieu de 9'],
-    ['an unterminated quote', () => `${base.lots}F-01;"A099;APPARTEMENT;T2;2;45,5;1,00;LIBRE;01/01/2026\n`, 'UNTERMINATED_QUOTE', "n'est jamais refermé"],
+    ['an unterminated quote', () => `${base.lots}F-01;"A099;APPARTEMENT;T2;2;45,5;1,00;LIBRE;01/01/2026\n`, 'UNTERMINATED_QUOTE', "lots.csv, ligne 7 : un guillemet ouvert n'est jamais refermé"],
     [
       'characters after a closing quote',
       () => `${base.lots}F-01;"A099"bis;APPARTEMENT;T2;2;45,5;1,00;LIBRE;01/01/2026\n`,
       'MALFORMED_CSV',
-      'lots.csv n\'est pas un CSV lisible après la ligne 6 : un champ entre guillemets est suivi',
+      'lots.csv, ligne 7 : un champ entre guillemets est suivi',
     ],
   ])('fails on %s and changes nothing', async (_label, lots, code, message) => {
     const before = await snapshotGpsTables(strapi);

@@ -7,30 +7,38 @@ import type { Hundredths, IsoDate } from './types';
  */
 
 const GROUP_SEPARATORS = /[ \u00a0\u202f\u2009]/g;
-const DECIMAL_PATTERN = /^(-?)(\d+)(?:[,.](\d+))?$/;
+/** A sign, an integer part written plain or in groups of three digits, and decimals. */
+const DECIMAL_PATTERN = /^(-?)(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:[,.](\d+))?$/;
 
 export type DecimalParse = { ok: true; value: Hundredths } | { ok: false; problem: 'not_a_number' | 'too_many_decimals' };
 
+export interface DecimalOptions {
+  /** Accepts a trailing euro sign, for prices. */
+  currency?: boolean;
+}
+
 /**
  * Parses a French decimal into hundredths. A comma is the decimal separator; a dot is accepted
- * in its place. A trailing euro sign is ignored. More than two decimals is an error rather than a
+ * in its place. Thousands separators must split the integer part into groups of three digits,
+ * so that a misplaced space (`1 85 000`, `12,5 0`) is an error rather than another number. With
+ * `currency`, a trailing euro sign is ignored. More than two decimals is an error rather than a
  * silent rounding, because the database keeps two (numeric(10,2)).
  */
-export function parseFrenchDecimal(text: string): DecimalParse {
+export function parseFrenchDecimal(text: string, options: DecimalOptions = {}): DecimalParse {
   const plain = parsePlainDecimal(text);
   if (plain !== null) return { ok: true, value: plain };
 
-  const compact = text.trim().replace(/\s*€$/, '').replace(GROUP_SEPARATORS, '');
-  const match = DECIMAL_PATTERN.exec(compact);
+  const trimmed = text.trim();
+  const match = DECIMAL_PATTERN.exec(options.currency ? trimmed.replace(/\s*€$/, '') : trimmed);
   if (!match) return { ok: false, problem: 'not_a_number' };
 
-  const [, sign, integerPart, decimalPart = ''] = match;
+  const [, sign, groupedInteger, decimalPart = ''] = match;
   if (decimalPart.length > 2) {
     // Trailing zeros carry no precision: 12,500 is 12,50.
     if (!/^0+$/.test(decimalPart.slice(2))) return { ok: false, problem: 'too_many_decimals' };
   }
 
-  const cents = Number(integerPart) * 100 + Number(decimalPart.slice(0, 2).padEnd(2, '0'));
+  const cents = Number(groupedInteger.replace(GROUP_SEPARATORS, '')) * 100 + Number(decimalPart.slice(0, 2).padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return { ok: false, problem: 'not_a_number' };
   return { ok: true, value: sign === '-' && cents !== 0 ? -cents : cents };
 }
@@ -48,16 +56,26 @@ function isGroupSeparator(code: number): boolean {
 function parsePlainDecimal(text: string): Hundredths | null {
   let integer = 0;
   let digits = 0;
+  // Digits since the last group separator, and whether there was one.
+  let groupDigits = 0;
+  let grouped = false;
   let position = 0;
   for (; position < text.length; position += 1) {
     const code = text.charCodeAt(position);
     if (code >= 0x30 && code <= 0x39) {
       integer = integer * 10 + (code - 0x30);
       digits += 1;
-    } else if (!isGroupSeparator(code) || digits === 0) {
+      groupDigits += 1;
+    } else if (isGroupSeparator(code)) {
+      // The first group holds one to three digits, the others exactly three.
+      if (grouped ? groupDigits !== 3 : groupDigits === 0 || groupDigits > 3) return null;
+      grouped = true;
+      groupDigits = 0;
+    } else {
       break;
     }
   }
+  if (grouped && groupDigits !== 3) return null;
   // 13 digits keep the hundredths a safe integer.
   if (digits === 0 || digits > 13) return null;
   if (position === text.length) return integer * 100;
@@ -76,11 +94,11 @@ function parsePlainDecimal(text: string): Hundredths | null {
 
 export type IntegerParse = { ok: true; value: number } | { ok: false };
 
-/** Parses a whole number, allowing French thousands separators. */
+/** Parses a whole number, allowing French thousands separators between groups of three digits. */
 export function parseFrenchInteger(text: string): IntegerParse {
-  const compact = text.trim().replace(GROUP_SEPARATORS, '');
-  if (!/^-?\d+$/.test(compact)) return { ok: false };
-  const value = Number(compact);
+  const trimmed = text.trim();
+  if (!/^-?(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)$/.test(trimmed)) return { ok: false };
+  const value = Number(trimmed.replace(GROUP_SEPARATORS, ''));
   return Number.isSafeInteger(value) ? { ok: true, value } : { ok: false };
 }
 

@@ -118,7 +118,7 @@ class CellReader<Column extends string> {
     const raw = this.text(column);
     if (raw === '') return EMPTY_CELL;
 
-    const parsed = parseFrenchDecimal(raw);
+    const parsed = parseFrenchDecimal(raw, { currency: unit.trim() === '€' });
     if (!parsed.ok) {
       return parsed.problem === 'too_many_decimals'
         ? fail('INVALID_NUMBER', `${column} : « ${raw} » a plus de deux décimales.`)

@@ -82,7 +82,7 @@ export function simpleExport(programmes: { code: string; lots: number; status?: 
         lotLine({
           programme: programme.code,
           reference: `A${String(index).padStart(3, '0')}`,
-          price: `${200 + index} 000,00`,
+          price: `${String(200 + index).replace(/\B(?=(\d{3})+$)/g, ' ')} 000,00`,
           status: programme.status ?? 'LIBRE',
         }),
       );

@@ -78,17 +78,18 @@ function malformedRow(file: string, line: number, found: number, expected: numbe
   });
 }
 
-/** Turns a quoting error of Papa Parse, found in the record after line `lastLine`, into the run's failure. */
-function quoteFailure(error: Papa.ParseError, file: string, lastLine: number): RunFailure {
+/** Turns a quoting error of Papa Parse, in the record that starts on `line`, into the run's failure. */
+function quoteFailure(error: Papa.ParseError, file: string, line: number): RunFailure {
   if (error.code === 'MissingQuotes') {
-    return new RunFailure(
-      `${file} : un guillemet ouvert après la ligne ${lastLine} n'est jamais refermé ; le fichier est tronqué ou mal formé.`,
-      { code: 'UNTERMINATED_QUOTE', file, line: lastLine + 1 },
-    );
+    return new RunFailure(`${file}, ligne ${line} : un guillemet ouvert n'est jamais refermé ; le fichier est tronqué ou mal formé.`, {
+      code: 'UNTERMINATED_QUOTE',
+      file,
+      line,
+    });
   }
   return new RunFailure(
-    `${file} n'est pas un CSV lisible après la ligne ${lastLine} : un champ entre guillemets est suivi d'autres caractères avant le point-virgule.`,
-    { code: 'MALFORMED_CSV', file, line: lastLine + 1 },
+    `${file}, ligne ${line} : un champ entre guillemets est suivi d'autres caractères avant le point-virgule ; corrigez les guillemets de cette ligne.`,
+    { code: 'MALFORMED_CSV', file, line },
   );
 }
 
@@ -208,7 +209,7 @@ export async function streamCsvRecords(input: {
           if (settled) return;
           try {
             const [error] = results.errors;
-            if (error) throw quoteFailure(error, file, nextLine - 1);
+            if (error) throw quoteFailure(error, file, nextLine);
             if (!isStringArray(results.data)) throw new Error('Papa Parse returned a record that is not an array of strings');
             handleRecord(results.data);
           } catch (error) {
