@@ -38,6 +38,12 @@ describe('scopeRelationFilters', () => {
     expect(scopeRelationFilters(lookup, PUBLIC, PROGRAMME_UID, { lots: relationFilter })).toEqual({ lots: { $and: [idFilter, PUBLIC_LOT_FILTER] } });
   });
 
+  it('leaves the programme of a lot alone, which the lot filter narrows', () => {
+    const filters = { programme: { documentId: { $eq: 'abc' } } };
+
+    expect(scopeRelationFilters(lookup, PUBLIC, LOT_UID, filters)).toEqual(filters);
+  });
+
   it('leaves the filters of a staff member alone', () => {
     const filters = { lots: { price: { $eq: '266000' } } };
     const staff = { kind: 'staff', staffId: 3, role: 'negotiator' } as const;

@@ -8,6 +8,14 @@ const PUBLIC_RELATED_FILTERS: Readonly<Record<string, Filters>> = {
   [LOT_UID]: PUBLIC_LOT_FILTER,
 };
 
+/**
+ * Relations whose target the public filter of the source already narrows: every lot level of a
+ * public query carries PUBLIC_LOT_FILTER, which requires its programme to be on sale.
+ */
+const NARROWED_BY_SOURCE: Readonly<Record<string, readonly string[]>> = {
+  [LOT_UID]: ['programme'],
+};
+
 const GROUP_OPERATORS = new Set(['$and', '$or', '$not']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -46,7 +54,12 @@ export function scopeRelationFilters(lookup: SchemaLookup, principal: Principal,
       const attribute = attributes[key];
       if (GROUP_OPERATORS.has(key)) {
         result[key] = visit(currentUid, nested);
-      } else if (attribute?.type === 'relation' && attribute.target && attribute.target in PUBLIC_RELATED_FILTERS) {
+      } else if (
+        attribute?.type === 'relation' &&
+        attribute.target &&
+        attribute.target in PUBLIC_RELATED_FILTERS &&
+        !NARROWED_BY_SOURCE[currentUid]?.includes(key)
+      ) {
         result[key] = { $and: [visit(attribute.target, asRecordFilter(nested)), PUBLIC_RELATED_FILTERS[attribute.target]] };
       } else {
         result[key] = nested;
