@@ -15,6 +15,7 @@ import {
   type StoredPhase,
 } from '../domain/negotiation';
 import { currentActor } from './actor';
+import { NEGOTIATION_OWNER_COLUMN } from '../database/schema-extensions';
 import { currentConnection } from './connection';
 import { parisToday } from './paris-time';
 import { createDeadlineRules } from './deadlines';
@@ -212,6 +213,26 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
     }
   }
 
+  /**
+   * Moves the open activities of a reassigned négo (to do or in progress) to its new
+   * négociateur, who now follows the sale. Done and cancelled activities keep their owner.
+   * `previousOwnerId` is the owner copy read before the save (src/database/schema-extensions.ts).
+   */
+  async function moveOpenActivities(negotiationId: number, previousOwnerId: unknown): Promise<void> {
+    const knex = await currentConnection(strapi);
+    const row = await knex('negotiations').where({ id: negotiationId }).first(NEGOTIATION_OWNER_COLUMN);
+    const ownerId = row?.[NEGOTIATION_OWNER_COLUMN] ?? null;
+    if (ownerId === null || Number(ownerId) === Number(previousOwnerId)) return;
+
+    const open = await strapi.db.query('api::activity.activity').findMany({
+      where: { negotiation: { id: negotiationId }, activityStatus: { $in: ['todo', 'in_progress'] } },
+      select: ['id'],
+    });
+    for (const activity of open) {
+      await strapi.db.query('api::activity.activity').update({ where: { id: activity.id }, data: { owner: Number(ownerId) } });
+    }
+  }
+
   /** Document-service middleware body for a négo create or update. */
   async function onSave<R>(action: 'create' | 'update', params: Record<string, unknown>, next: () => R): Promise<Awaited<R>> {
     const data: Record<string, unknown> = typeof params.data === 'object' && params.data !== null ? { ...(params.data as object) } : {};
@@ -251,6 +272,7 @@ export function createNegotiationRules(strapi: Core.Strapi, holds: LotHolds) {
       if (savedId === undefined) return saved;
       await recordTransitions(savedId, before, result);
       await applyStockEffects(savedId, before, result);
+      if (stored && 'owner' in data) await moveOpenActivities(savedId, stored.crmOwnerId);
       await deadlines.refreshAfterSave(savedId, saved, deadlineCheck);
       return saved;
     });

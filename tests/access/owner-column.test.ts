@@ -106,6 +106,46 @@ describe('owner copy on the négo', () => {
   });
 });
 
+describe('reassignment of a négo', () => {
+  it('hands its open activities to the new négociateur', async () => {
+    const negotiation = await createNegotiation(strapi, team.negotiatorA.id, buyer);
+    const activity = (activityStatus: 'todo' | 'in_progress' | 'done') =>
+      strapi.documents('api::activity.activity').create({
+        data: {
+          kind: 'task',
+          subject: `Relance ${activityStatus}`,
+          priority: 'normal',
+          activityStatus,
+          owner: team.negotiatorA.id,
+          negotiation: negotiation.documentId,
+        },
+      });
+    const todo = await activity('todo');
+    const inProgress = await activity('in_progress');
+    const done = await activity('done');
+
+    await strapi.documents(NEGOTIATION_UID).update({ documentId: negotiation.documentId, data: { owner: team.negotiatorB.id } });
+
+    const ownerOf = async (documentId: string) =>
+      (await strapi.db.query('api::activity.activity').findOne({ where: { documentId }, populate: { owner: { select: ['id'] } } })).owner?.id;
+    expect(await ownerOf(todo.documentId)).toBe(team.negotiatorB.id);
+    expect(await ownerOf(inProgress.documentId)).toBe(team.negotiatorB.id);
+    expect(await ownerOf(done.documentId)).toBe(team.negotiatorA.id);
+  });
+
+  it('leaves the activities alone when the owner stays', async () => {
+    const negotiation = await createNegotiation(strapi, team.negotiatorA.id, buyer);
+    const todo = await strapi.documents('api::activity.activity').create({
+      data: { kind: 'task', subject: 'Relance', priority: 'normal', activityStatus: 'todo', owner: team.negotiatorB.id, negotiation: negotiation.documentId },
+    });
+
+    await strapi.documents(NEGOTIATION_UID).update({ documentId: negotiation.documentId, data: { owner: team.negotiatorA.id } });
+
+    const stored = await strapi.db.query('api::activity.activity').findOne({ where: { documentId: todo.documentId }, populate: { owner: { select: ['id'] } } });
+    expect(stored.owner.id).toBe(team.negotiatorB.id);
+  });
+});
+
 describe('owner filters', () => {
   it('« Mes négos ouvertes » reads the owner copy without joining the link table', async () => {
     const own = await createNegotiation(strapi, team.negotiatorA.id, buyer);
