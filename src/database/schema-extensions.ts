@@ -1,14 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Indexes of the lists the access rules narrow. Strapi indexes each column of a link table
- * alone, while an index on (owner, record) lets PostgreSQL read a négociateur's records from
- * the index only, and (negotiation_status, id) serves « Mes négos ouvertes » and its count.
- * The REST lists sort by id (see src/access/rest.ts), hence id second. Measured in
- * docs/benchmarks/access.md.
- */
-/**
- * Column of `negotiations` that holds a copy of the négo's owner (its row in
+ * Column of `negotiations` that contains a copy of the négo's owner (its row in
  * negotiations_owner_lnk), kept by triggers on the link table. With it and an index on
  * (owner, status, id), « Mes négos ouvertes » and its count read one index range instead of
  * merging the owner's links with every open négo (see src/database/owner-filter.ts, which
@@ -16,7 +9,7 @@ import type { Core } from '@strapi/strapi';
  */
 export const NEGOTIATION_OWNER_COLUMN = 'crm_owner_id';
 
-/** The owner of négo `id` as the link table holds it; a manyToOne relation has one link at most. */
+/** SQL for the owner of négo `id` in the link table, where a manyToOne relation has one link at most. */
 const OWNER_OF = (id: string) => `(select l.user_id from negotiations_owner_lnk l where l.negotiation_id = ${id} limit 1)`;
 
 /**
@@ -74,6 +67,13 @@ const OWNER_COPY: Record<'postgres' | 'sqlite', string[]> = {
   ],
 };
 
+/**
+ * Indexes of the lists the access rules narrow. Strapi indexes each column of a link table
+ * alone, while an index on (owner, record) lets PostgreSQL read a négociateur's records from
+ * the index only. (negotiation_status, id) serves the open négos of the whole team, and
+ * (owner copy, negotiation_status, id) « Mes négos ouvertes » and its count. The REST lists
+ * sort by id (see src/access/rest.ts), hence id last. Measured in docs/benchmarks/access.md.
+ */
 const ACCESS_INDEXES = [
   `create index if not exists negotiations_owner_lnk_user_negotiation_idx on negotiations_owner_lnk (user_id, negotiation_id)`,
   `create index if not exists contacts_owner_lnk_user_contact_idx on contacts_owner_lnk (user_id, contact_id)`,

@@ -68,7 +68,7 @@ function idOf(entity: Record<string, unknown>): number | null {
   return typeof entity.id === 'number' ? entity.id : null;
 }
 
-/** A relation or component attribute, the only kind of attribute that holds other records. */
+/** A relation or component attribute: the only kinds of attribute that contain other records. */
 interface NestedAttribute {
   key: string;
   kind: 'relation' | 'component';
@@ -78,8 +78,8 @@ interface NestedAttribute {
 const nestedAttributeCache = new WeakMap<object, readonly NestedAttribute[]>();
 
 /**
- * The relation and component attributes of `uid`. A list response holds many records of few
- * types, so walking these few attributes rather than every key of every record keeps the
+ * Returns the relation and component attributes of `uid`. A list response contains many records
+ * of few types, so walking these few attributes rather than every key of every record keeps the
  * traversal cheap.
  */
 function nestedAttributesOf(lookup: SchemaLookup, uid: string): readonly NestedAttribute[] {
@@ -151,23 +151,13 @@ export function redactOutput(lookup: SchemaLookup, uid: string, data: unknown, p
     const hidesSensitive = (SENSITIVE_FIELDS[currentUid]?.length ?? 0) > 0 && !policy.showsSensitive(currentUid, id, depth);
     if (allowed === null && !hidesSensitive) return redactNested(currentUid, entity, depth);
 
-    const attributes = lookup(currentUid) ?? {};
-    const result: Record<string, unknown> = {};
-
+    const kept: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entity)) {
       if (allowed && !IDENTITY_KEYS.includes(key) && !allowed.includes(key)) continue;
-      if (isSensitiveField(currentUid, key) && !policy.showsSensitive(currentUid, id, depth)) continue;
-
-      const attribute = attributes[key];
-      if (attribute?.type === 'relation' && attribute.target) {
-        result[key] = redactRelation(attribute.target, value, depth + 1);
-      } else if (attribute?.type === 'component' && attribute.component) {
-        result[key] = redactValue(attribute.component, value, depth, true);
-      } else {
-        result[key] = value;
-      }
+      if (hidesSensitive && isSensitiveField(currentUid, key)) continue;
+      kept[key] = value;
     }
-    return result;
+    return redactNested(currentUid, kept, depth);
   };
 
   const redactValue = (currentUid: string, value: unknown, depth: number, isComponent: boolean): unknown => {

@@ -1,12 +1,6 @@
 import type { SchemaLookup } from './fields';
 import type { Principal } from './principal';
-import { type Filters, LOT_UID, PROGRAMME_UID, PUBLIC_LOT_FILTER, PUBLIC_PROGRAMME_FILTER } from './scopes';
-
-/** Stock records the public may reach through a relation filter, by content type. */
-const PUBLIC_RELATED_FILTERS: Readonly<Record<string, Filters>> = {
-  [PROGRAMME_UID]: PUBLIC_PROGRAMME_FILTER,
-  [LOT_UID]: PUBLIC_LOT_FILTER,
-};
+import { LOT_UID, readScope } from './scopes';
 
 /**
  * Relations whose target the public filter of the source already narrows: every lot level of a
@@ -51,16 +45,16 @@ export function scopeRelationFilters(lookup: SchemaLookup, principal: Principal,
     const attributes = lookup(currentUid) ?? {};
     const result: Record<string, unknown> = {};
     for (const [key, nested] of Object.entries(value)) {
-      const attribute = attributes[key];
       if (GROUP_OPERATORS.has(key)) {
         result[key] = visit(currentUid, nested);
-      } else if (
-        attribute?.type === 'relation' &&
-        attribute.target &&
-        attribute.target in PUBLIC_RELATED_FILTERS &&
-        !NARROWED_BY_SOURCE[currentUid]?.includes(key)
-      ) {
-        result[key] = { $and: [visit(attribute.target, asRecordFilter(nested)), PUBLIC_RELATED_FILTERS[attribute.target]] };
+        continue;
+      }
+      const attribute = attributes[key];
+      const target = attribute?.type === 'relation' && !NARROWED_BY_SOURCE[currentUid]?.includes(key) ? attribute.target : undefined;
+      // The public's read scope of a stock type is a filter. Filters on other types were rejected earlier.
+      const scope = target === undefined ? undefined : readScope(principal, target);
+      if (target !== undefined && scope?.kind === 'filtered') {
+        result[key] = { $and: [visit(target, asRecordFilter(nested)), scope.filters] };
       } else {
         result[key] = nested;
       }
