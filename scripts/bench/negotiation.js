@@ -52,8 +52,8 @@ async function seed(strapi) {
       department: '64',
       city: null,
       cash_purchase: false,
-      // What the product stores for a négo with no reservation and no deadline: without it, the
-      // first save of each seeded négo would also compute and store its deadlines.
+      // The empty list the product stores for a négo with no reservation and no deadline.
+      // Without it, the first save of each seeded négo would also compute and store its deadlines.
       deadlines: JSON.stringify([]),
       created_at: now,
       updated_at: now,

@@ -57,7 +57,7 @@ export interface OpenNegotiationsRefresh {
   failedNegotiationIds: number[];
 }
 
-/** What the check before a négo save tells the refresh after it. */
+/** Result of the check before a négo save, which the refresh after the save reads. */
 export interface NegotiationSaveCheck {
   /**
    * True when the négo has no deadline before the save and cannot get one from it: no active

@@ -42,7 +42,7 @@ async function linkedNegotiations(ownerId: number, status?: string): Promise<num
   return (await query).map((row: { id: number | string }) => Number(row.id));
 }
 
-/** The SQL statements Strapi sends while `action` runs. */
+/** Returns the SQL statements Strapi sends while `action` runs. */
 async function capturedSql(action: () => Promise<unknown>): Promise<string[]> {
   const statements: string[] = [];
   const listener = (query: { sql: string }) => statements.push(query.sql);
@@ -147,7 +147,7 @@ describe('reassignment of a négo', () => {
 });
 
 describe('owner filters', () => {
-  it('« Mes négos ouvertes » reads the owner copy without joining the link table', async () => {
+  it('mine list reads the owner copy', async () => {
     const own = await createNegotiation(strapi, team.negotiatorA.id, buyer);
 
     let body: { data: Array<{ id: number }>; meta: { pagination: { total: number } } } = { data: [], meta: { pagination: { total: 0 } } };

@@ -67,7 +67,7 @@ function parsePlainDecimal(text: string): Hundredths | null {
       digits += 1;
       groupDigits += 1;
     } else if (isGroupSeparator(code)) {
-      // The first group holds one to three digits, the others exactly three.
+      // The first group has one to three digits, the others exactly three.
       if (grouped ? groupDigits !== 3 : groupDigits === 0 || groupDigits > 3) return null;
       grouped = true;
       groupDigits = 0;
